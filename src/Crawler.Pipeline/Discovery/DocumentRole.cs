@@ -1,0 +1,11 @@
+namespace Crawler.Pipeline.Discovery;
+
+/// <summary>Why discovery handed a document on.</summary>
+public enum DocumentRole
+{
+    /// <summary>An article page whose link text or title names an annual disclosure report.</summary>
+    ReportPage,
+
+    /// <summary>A PDF/DOC/DOCX/WPS linked from a report page; the page is kept as context.</summary>
+    ReportAttachment,
+}

@@ -1,0 +1,19 @@
+using Crawler.Reports.Model;
+using Crawler.Reports.Validation;
+
+namespace Crawler.Reports.Parsing;
+
+/// <summary>
+/// What the parser made of a document. <see cref="IsReport"/> is false when the document is not an
+/// annual disclosure report at all (then <see cref="NotReportReason"/> says why, in Chinese);
+/// a report whose tables are missing or broken is still a report, with findings.
+/// </summary>
+public sealed record ReportParseResult(AnnualReport Report, IReadOnlyList<Finding> Findings)
+{
+    public bool IsReport => NotReportReason is null;
+
+    public string? NotReportReason { get; init; }
+
+    public static ReportParseResult NotAReport(string reason) =>
+        new(AnnualReport.Blank(ReportTemplate.Free), Array.Empty<Finding>()) { NotReportReason = reason };
+}

@@ -1,0 +1,8 @@
+namespace Crawler.Reports.Validation;
+
+public enum FindingSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,3 @@
+using Crawler.Worker.Cli;
+
+return await CrawlerCommandLine.Build().Parse(args).InvokeAsync();
