@@ -12,7 +12,7 @@ internal sealed class WarcRecordHeader
     {
         Add("WARC-Type", type);
         Add("WARC-Record-ID", recordId);
-        Add("WARC-Date", date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        Add("WARC-Date", Date(date));
     }
 
     public WarcRecordHeader Add(string name, string? value)
@@ -28,6 +28,8 @@ internal sealed class WarcRecordHeader
         text.Append(CultureInfo.InvariantCulture, $"Content-Length: {contentLength}\r\n\r\n");
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string NewRecordId() => $"<urn:uuid:{Guid.NewGuid()}>";
 }

@@ -27,18 +27,14 @@ public sealed class WarcWriter : IAsyncDisposable
     public async Task WriteExchangeAsync(FetchedResponse response, ArchivedBody body, string? ipAddress, CancellationToken cancellationToken)
     {
         var responseId = WarcRecordHeader.NewRecordId();
-        var requestId = WarcRecordHeader.NewRecordId();
         var target = response.FinalUrl.AbsoluteUri;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await WriteRecordAsync(header => header
-                    .Add("WARC-Target-URI", target)
-                    .Add("WARC-Concurrent-To", responseId)
-                    .Add("WARC-IP-Address", ipAddress)
-                    .Add("Content-Type", "application/http;msgtype=request"),
-                new WarcRecordHeader("request", requestId, response.FetchedAt), HttpMessageBlock.Request(response), null, cancellationToken).ConfigureAwait(false);
-            await WriteRecordAsync(header => header
+            // Roll over between exchanges only, so a request and its response always share a file.
+            var file = await CurrentFileAsync(cancellationToken).ConfigureAwait(false);
+            await WriteRequestAsync(file, response, responseId, ipAddress, cancellationToken).ConfigureAwait(false);
+            await WriteRecordAsync(file, header => header
                     .Add("WARC-Target-URI", target)
                     .Add("WARC-IP-Address", ipAddress)
                     .Add("Content-Type", "application/http;msgtype=response")
@@ -52,22 +48,25 @@ public sealed class WarcWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>A 304: the server confirmed that <paramref name="previous"/> (when known) is still current.</summary>
+    /// <summary>A 304: the conditional request, and a revisit saying <paramref name="previous"/> (when known) is still current.</summary>
     public async Task WriteRevisitAsync(FetchedResponse response, KnownFetch? previous, string? ipAddress, CancellationToken cancellationToken)
     {
+        var revisitId = WarcRecordHeader.NewRecordId();
         var target = response.FinalUrl.AbsoluteUri;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await WriteRecordAsync(header => header
+            var file = await CurrentFileAsync(cancellationToken).ConfigureAwait(false);
+            await WriteRequestAsync(file, response, revisitId, ipAddress, cancellationToken).ConfigureAwait(false);
+            await WriteRecordAsync(file, header => header
                     .Add("WARC-Target-URI", target)
                     .Add("WARC-IP-Address", ipAddress)
                     .Add("WARC-Profile", NotModifiedProfile)
                     .Add("WARC-Refers-To-Target-URI", previous is null ? null : target)
-                    .Add("WARC-Refers-To-Date", previous?.FetchedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))
+                    .Add("WARC-Refers-To-Date", previous is null ? null : WarcRecordHeader.Date(previous.FetchedAt))
                     .Add("Content-Type", "application/http;msgtype=response")
                     .Add("WARC-Payload-Digest", previous is null ? null : WarcDigest.Sha256FromHex(previous.Sha256)),
-                new WarcRecordHeader("revisit", WarcRecordHeader.NewRecordId(), response.FetchedAt), HttpMessageBlock.Response(response, null), null,
+                new WarcRecordHeader("revisit", revisitId, response.FetchedAt), HttpMessageBlock.Response(response, null), null,
                 cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -76,10 +75,17 @@ public sealed class WarcWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteRecordAsync(Func<WarcRecordHeader, WarcRecordHeader> fields, WarcRecordHeader header, byte[] head, string? payloadFile,
+    private Task WriteRequestAsync(FileStream file, FetchedResponse response, string concurrentTo, string? ipAddress, CancellationToken cancellationToken) =>
+        WriteRecordAsync(file, header => header
+                .Add("WARC-Target-URI", response.FinalUrl.AbsoluteUri)
+                .Add("WARC-Concurrent-To", concurrentTo)
+                .Add("WARC-IP-Address", ipAddress)
+                .Add("Content-Type", "application/http;msgtype=request"),
+            new WarcRecordHeader("request", WarcRecordHeader.NewRecordId(), response.FetchedAt), HttpMessageBlock.Request(response), null, cancellationToken);
+
+    private async Task WriteRecordAsync(FileStream file, Func<WarcRecordHeader, WarcRecordHeader> fields, WarcRecordHeader header, byte[] head, string? payloadFile,
         CancellationToken cancellationToken)
     {
-        var file = await CurrentFileAsync(cancellationToken).ConfigureAwait(false);
         fields(header).Add("WARC-Warcinfo-ID", _warcinfoId);
         var payloadLength = payloadFile is null ? 0 : new FileInfo(payloadFile).Length;
         header.Add("WARC-Block-Digest", await BlockDigestAsync(head, payloadFile, cancellationToken).ConfigureAwait(false));
