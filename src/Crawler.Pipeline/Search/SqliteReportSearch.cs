@@ -44,19 +44,20 @@ public sealed class SqliteReportSearch : IReportSearch
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
+            WITH matched AS MATERIALIZED (
+                SELECT rowid AS id, bm25(report_search) AS rank FROM report_search WHERE report_search MATCH $match)
             SELECT v.id, r.agency, r.region, r.year, v.version, json_extract(v.parsed_json, '$.title'), v.document_url, v.page_url,
-                   v.finding_codes, t.text, bm25(report_search) AS rank, COUNT(*) OVER () AS total
-            FROM report_search s
-            JOIN report_versions v ON v.id = s.rowid
+                   v.finding_codes, t.text, m.rank, COUNT(*) OVER () AS total
+            FROM matched m
+            JOIN report_versions v ON v.id = m.id
             JOIN reports r ON r.id = v.report_id
             JOIN report_texts t ON t.version_id = v.id
-            WHERE report_search MATCH $match
-              AND ($agency IS NULL OR instr(r.agency, $agency) > 0)
+            WHERE ($agency IS NULL OR instr(r.agency, $agency) > 0)
               AND ($region IS NULL OR instr(COALESCE(r.region, ''), $region) > 0)
               AND ($year IS NULL OR r.year = $year)
               AND ($code IS NULL OR EXISTS (SELECT 1 FROM findings f WHERE f.version_id = v.id AND f.code = $code))
               AND ($all = 1 OR v.is_latest = 1)
-            ORDER BY rank, v.id
+            ORDER BY m.rank, v.id
             LIMIT $limit
             """;
         command.Parameters.AddWithValue("$match", expression.Match);

@@ -47,7 +47,7 @@ internal static class SchemaMigrations
             report_id INTEGER NOT NULL REFERENCES reports (id),
             version INTEGER NOT NULL,
             is_latest INTEGER NOT NULL,
-            sha256 TEXT NOT NULL REFERENCES documents (sha256),
+            sha256 TEXT NOT NULL,
             text_sha256 TEXT NOT NULL,
             source_id TEXT NOT NULL,
             document_url TEXT NOT NULL,
