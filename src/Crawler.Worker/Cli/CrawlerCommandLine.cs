@@ -15,5 +15,8 @@ public static class CrawlerCommandLine
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return ReportsCommand.Create();
+        yield return SearchCommand.Create();
+        yield return ExportCommand.Create();
     }
 }
