@@ -46,7 +46,7 @@ internal static class SearchCommand
             {
                 var findings = hit.FindingCodes.Count == 0 ? "" : $" [{string.Join(' ', hit.FindingCodes)}]";
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{++rank}. {hit.Agency} {hit.Year}年 第{hit.Version}版 (score {hit.Score:0.00}){findings}"));
+                    $"{++rank}. {hit.Agency} {hit.Year}年 第{hit.Version}版 (score {hit.Score:G3}){findings}"));
                 await output.WriteLineAsync("   " + hit.DocumentUrl.AbsoluteUri + (hit.PageUrl is null ? "" : "  (页面 " + hit.PageUrl.AbsoluteUri + ")"));
                 await output.WriteLineAsync("   " + hit.Snippet);
             }

@@ -100,6 +100,13 @@ public sealed class WarcWriterTests : IDisposable
 
         Assert.True(python.ExitCode == 0, error);
         Assert.Equal("warcinfo request payload=200000 response request revisit", output.Trim());
+
+        // What an archivist sees first with zcat | head: WARC/1.1 framing with CRLF line ends.
+        var zcat = Process.Start(new ProcessStartInfo("zcat", [file]) { RedirectStandardOutput = true })!;
+        var text = await zcat.StandardOutput.ReadToEndAsync();
+        await zcat.WaitForExitAsync();
+        Assert.Equal(0, zcat.ExitCode);
+        Assert.StartsWith("WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:", text);
     }
 
     [Fact]
