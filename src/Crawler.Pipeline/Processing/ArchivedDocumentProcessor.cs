@@ -36,6 +36,11 @@ public sealed class ArchivedDocumentProcessor
 
     public async Task<ProcessingOutcome> ProcessAsync(Source source, string sha256, DocumentContext context, CancellationToken cancellationToken)
     {
+        if (!_archive.Contains(sha256))
+        {
+            // Someone removed the file by hand: keep the document quarantined so the next fetch of its URL restores it.
+            return await QuarantineAsync(sha256, context, $"存档文件缺失 (archived body missing): {_archive.PathFor(sha256)}", cancellationToken).ConfigureAwait(false);
+        }
         var bytes = await File.ReadAllBytesAsync(_archive.PathFor(sha256), cancellationToken).ConfigureAwait(false);
         ExtractionResult extraction;
         ReportParseResult parsed;

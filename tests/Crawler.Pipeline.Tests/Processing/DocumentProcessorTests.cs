@@ -131,6 +131,21 @@ public sealed class DocumentProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quarantined_document_whose_archived_file_was_removed_stays_quarantined_with_the_reason()
+    {
+        _harness.Extraction.Script = _ => ExtractionResult.Failure(Crawler.Extraction.DocumentFormat.Html, "broken");
+        var failed = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
+        File.Delete(_harness.Archive.PathFor(failed.Sha256!));
+        _harness.Extraction.Script = null;
+
+        var retried = Assert.Single(await _harness.Processor.RetryQuarantinedAsync(_ => ProcessingHarness.Liaocheng, default));
+
+        Assert.Equal(ProcessingOutcomeKind.Failed, retried.Kind);
+        Assert.Contains("存档文件缺失", retried.Reason);
+        Assert.Equal(2, Assert.Single(await _harness.Store.QuarantinedAsync(default)).Attempts);
+    }
+
+    [Fact]
     public async Task A_crashing_parser_quarantines_the_document_and_the_worker_goes_on()
     {
         _harness.Parser.Crash = new IndexOutOfRangeException("table 3 row 26");

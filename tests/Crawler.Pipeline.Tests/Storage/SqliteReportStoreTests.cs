@@ -73,6 +73,21 @@ public sealed class SqliteReportStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_writers_of_the_same_report_get_distinct_consecutive_version_numbers()
+    {
+        var drafts = Enumerable.Range(1, 12).Select(i => GoldReports.Draft(GoldReports.Haidong, bytes: $"bytes {i}", text: $"text {i}")).ToList();
+
+        var stored = await Task.WhenAll(drafts.Select(d => Task.Run(() => new SqliteReportStore(new StateDatabase(_data.Layout), TimeProvider.System)
+            .StoreVersionAsync(d, default))));
+
+        Assert.Equal(Enumerable.Range(1, 12), stored.Select(s => s.Version).Order());
+        Assert.Single(stored, s => s.Change == VersionChange.NewReport);
+        var versions = await _data.Store().ListVersionsAsync(new ReportFilter(), default);
+        Assert.Equal(12, versions.Count);
+        Assert.Equal(12, Assert.Single(versions, v => v.IsLatest).Version);
+    }
+
+    [Fact]
     public async Task The_catalog_knows_a_report_by_source_and_year()
     {
         var store = _data.Store();
