@@ -18,5 +18,6 @@ public static class CrawlerCommandLine
         yield return ReportsCommand.Create();
         yield return SearchCommand.Create();
         yield return ExportCommand.Create();
+        yield return QuarantineCommand.Create();
     }
 }

@@ -48,6 +48,11 @@ public sealed class StoredReportsFixture : IDisposable
             }, default);
             await search.IndexAsync(stored.VersionId, text, default);
         }
+        await store.MarkFailedAsync(new string('e', 64), new DocumentContext
+        {
+            SourceId = "haidong-commerce", Url = new Uri("http://127.0.0.1/files/2022.pdf"), Role = "ReportAttachment",
+            FetchedAt = new DateTimeOffset(2024, 1, 26, 0, 0, 0, TimeSpan.Zero),
+        }, "提取失败 (extraction failed): pdftotext: Syntax Error: Couldn't read xref table", default);
     }
 
     public static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
