@@ -23,6 +23,7 @@ internal readonly partial record struct CellToken(CellKind Kind, decimal? Value,
     private static bool TryNumber(string text, out decimal value)
     {
         value = 0;
+        if (text.Length > 40) return false;
         var first = text[0];
         if (!(char.IsAsciiDigit(first) || first is >= '０' and <= '９' or '+' or '-' or '－' or '＋')) return false;
         var match = Number().Match(text);

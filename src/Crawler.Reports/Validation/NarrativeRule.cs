@@ -23,10 +23,10 @@ internal static partial class NarrativeRule
     }
 
     /// <summary>"收到依申请公开信息1条", "共收到政府信息公开申请 5 件".</summary>
-    [GeneratedRegex(@"(?:收到|受理)[^。，；,;\d]{0,12}?申请[^。，；,;\d]{0,8}?(?<n>\d+)\s*[件条个份]")]
+    [GeneratedRegex(@"(?:收到|受理)[^。，；,;\d]{0,12}?申请[^。，；,;\d]{0,8}?(?<n>\d{1,9})\s*[件条个份]")]
     private static partial Regex ReceivedBefore();
 
     /// <summary>"共收到 3 件依申请公开事项".</summary>
-    [GeneratedRegex(@"(?:收到|受理)\s*(?<n>\d+)\s*[件条个份][^。，；,;\d]{0,8}?申请")]
+    [GeneratedRegex(@"(?:收到|受理)\s*(?<n>\d{1,9})\s*[件条个份][^。，；,;\d]{0,8}?申请")]
     private static partial Regex ReceivedAfter();
 }
