@@ -18,7 +18,9 @@ internal static class LabelCatalogs
 
     /// <summary>Every row of table 3 in printed order, including the 2019 single row （六）其他处理.</summary>
     public static LabelCatalog ApplicationRows { get; } = new(
-        ReportSchema.ApplicationsMixed.Rows.Select(r => new LabelEntry(r.Key, r.Label, ApplicationOrdinals[r.Key])));
+        ReportSchema.ApplicationsMixed.Rows.Select(r => r.Key == "totalHandled"
+            ? new LabelEntry(r.Key, r.Label, ApplicationOrdinals[r.Key], "合计")
+            : new LabelEntry(r.Key, r.Label, ApplicationOrdinals[r.Key])));
 
     public static LabelCatalog ApplicantColumns { get; } = new(ReportSchema.ApplicantColumns.Select(c => c.Key switch
     {

@@ -49,7 +49,7 @@ public sealed class ReportParser : IReportParser
             findings.Add(FindingSeverities.Create(FindingCodes.TemplateMixed, "applications.otherHandling",
                 "表三按 2021 年模板印制，却仍用 2019 年模板的单行“（六）其他处理”：该行记入 otherHandling，三个 2021 年子行记为缺失"));
         }
-        ReportMissingTables(outline, template, findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
+        ReportMissingTables(outline, template, metadata.Year, findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
         ReportIntroductionYear(metadata, findings);
         findings.AddRange(ReportValidator.Validate(report, PrintedTables(activeReading, applicationsReading, reviewReading)));
         return new ReportParseResult(report, findings);
@@ -79,9 +79,14 @@ public sealed class ReportParser : IReportParser
         return printed;
     }
 
-    private static void ReportMissingTables(ReportOutline outline, ReportTemplate template, List<Finding> findings, params (TableReading Reading, FigureTable Table)[] tables)
+    /// <summary>
+    /// Tables are expected when any was found, when a section heading promises one, or when the report is on
+    /// 2019 or later (the year the 2019 template took effect); older free-text reports have none to miss.
+    /// </summary>
+    private static void ReportMissingTables(ReportOutline outline, ReportTemplate template, int? year, List<Finding> findings, params (TableReading Reading, FigureTable Table)[] tables)
     {
-        var expectTables = template != ReportTemplate.Free || outline.Headings[2] >= 0 || outline.Headings[3] >= 0 || outline.Headings[4] >= 0;
+        var expectTables = template != ReportTemplate.Free || outline.Headings[2] >= 0 || outline.Headings[3] >= 0 || outline.Headings[4] >= 0
+            || year >= 2019;
         if (!expectTables) return;
         foreach (var (reading, table) in tables)
         {
