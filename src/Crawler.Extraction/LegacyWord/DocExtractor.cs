@@ -28,10 +28,14 @@ public sealed class DocExtractor(ProcessRunner runner, DocxExtractor docx, IOpti
             Directory.CreateDirectory(work);
             var input = Path.Combine(work, "source" + (format == DocumentFormat.Wps ? ".wps" : ".doc"));
             await File.WriteAllBytesAsync(input, document.Content.ToArray(), cancellationToken).ConfigureAwait(false);
+            // Without a fixed import filter LibreOffice opens any unreadable file as plain text and
+            // "succeeds" with garbage; Kingsoft .wps files are Word 97 binaries inside, except WPS 2000-era ones.
+            var filter = format == DocumentFormat.Doc || HasWordStream(document.Content.Span) ? ["--infilter=MS Word 97"] : Array.Empty<string>();
             var request = new ProcessRequest(_options.LibreOfficePath,
             [
                 "--headless", "--norestore", "--nolockcheck",
                 "-env:UserInstallation=" + new Uri(profile + "/").AbsoluteUri,
+                .. filter,
                 "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, input,
             ])
             {
@@ -58,6 +62,9 @@ public sealed class DocExtractor(ProcessRunner runner, DocxExtractor docx, IOpti
             TryDelete(profile);
         }
     }
+
+    private static bool HasWordStream(ReadOnlySpan<byte> bytes) =>
+        bytes.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) >= 0;
 
     private static ExtractionResult Fail(SourceDocument document, DocumentFormat format, string reason) =>
         ExtractionResult.Failure(format, $"{document.Name}：{reason}");
