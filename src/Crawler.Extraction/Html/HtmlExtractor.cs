@@ -12,7 +12,7 @@ namespace Crawler.Extraction.Html;
 public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocumentExtractor
 {
     /// <summary>Deeper markup than this is hostile or broken; HtmlAgilityPack recursion would not survive it.</summary>
-    private const int MaxDepth = 400;
+    private const int MaxDepth = 1000;
 
     public bool CanExtract(DocumentFormat format) => format == DocumentFormat.Html;
 
@@ -28,9 +28,10 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
         {
             page.LoadHtml(decoded.Text);
         }
-        catch (ApplicationException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Task.FromResult(ExtractionResult.Failure(DocumentFormat.Html, $"{document.Name}：HTML 嵌套过深，无法解析（{e.Message}）"));
+            // HtmlAgilityPack signals its nesting limit with a bare Exception.
+            return Task.FromResult(ExtractionResult.Failure(DocumentFormat.Html, $"{document.Name}：HTML 无法解析（标签嵌套超过 {MaxDepth} 层或结构损坏：{e.Message}）"));
         }
 
         var body = ArticleBody.Locate(page);
