@@ -33,7 +33,13 @@ internal static partial class HtmlDecoding
                          && declaredEncoding.CodePage is not (28591 or 1252 or 20127);
         if (believable) return new(declaredEncoding!.GetString(bytes), declaredEncoding.WebName, declared);
         if (Charsets.IsGb18030(bytes)) return new(Charsets.Gb18030.GetString(bytes), "gb18030", declared);
-        return new(Encoding.UTF8.GetString(bytes), "utf-8", declared);
+
+        // Neither decodes cleanly (a truncated character, a stray byte): take the one that breaks less.
+        var asGbk = Charsets.Gb18030.GetString(bytes);
+        var asUtf8 = Encoding.UTF8.GetString(bytes);
+        return asGbk.Count(c => c == '\uFFFD') < asUtf8.Count(c => c == '\uFFFD')
+            ? new(asGbk, "gb18030", declared)
+            : new(asUtf8, "utf-8", declared);
     }
 
     private static string? CharsetOf(string? contentType)

@@ -9,11 +9,14 @@ namespace Crawler.Extraction.Sniffing;
 /// </summary>
 public static class Charsets
 {
-    static Charsets() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // An explicit static constructor makes the initialisers below (which register the code-page
+    // provider) run before any member is used, not merely before the first field read.
+    static Charsets() { }
 
-    public static Encoding Gb18030 { get; } = GetStrict("GB18030");
+    /// <summary>GB18030 that shows a broken byte sequence as U+FFFD instead of throwing (for decoding).</summary>
+    public static Encoding Gb18030 { get; } = Registered("GB18030", DecoderFallback.ReplacementFallback);
 
-    public static Encoding StrictUtf8 { get; } = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private static readonly Encoding StrictGb18030 = Registered("GB18030", DecoderFallback.ExceptionFallback);
 
     /// <summary>The encoding a charset label names, with gb2312/gbk/x-gbk/cp936 widened to GB18030; null when unknown.</summary>
     public static Encoding? FromLabel(string? label)
@@ -52,7 +55,7 @@ public static class Charsets
         {
             try
             {
-                Gb18030.GetCharCount(bytes[..^cut]);
+                StrictGb18030.GetCharCount(bytes[..^cut]);
                 return true;
             }
             catch (DecoderFallbackException)
@@ -77,9 +80,10 @@ public static class Charsets
         return IsUtf8(bytes, isPrefix) || IsGb18030(bytes, isPrefix);
     }
 
-    private static Encoding GetStrict(string name)
+    // Field initialisers run before a static constructor body, so registration happens here.
+    private static Encoding Registered(string name, DecoderFallback fallback)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        return Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, fallback);
     }
 }

@@ -74,6 +74,17 @@ public sealed class HtmlCharsetTests
         Assert.Equal("联系人：王镕堃，电话 0635-2119228，地址：聊城市卫育路 6 号", Assert.Single(result.Document!.Paragraphs).Text);
     }
 
+    [Fact]
+    public async Task GbkPageWithABrokenByteKeepsEverythingElse()
+    {
+        var head = Gbk.GetBytes($"<html><head><meta charset=\"utf-8\"></head><body>{Body}");
+        // A stray lead byte and a character cut in half at the end, as truncated downloads have.
+        var bytes = head.Concat(new byte[] { 0x81, (byte)'<' }).Concat(Gbk.GetBytes("/body></html>")).Concat(new byte[] { 0xD6 }).ToArray();
+
+        AssertDecoded(await Extract(bytes, "text/html; charset=gb2312"));
+        AssertDecoded(await Extract(bytes, null));
+    }
+
     private static void AssertDecoded(ExtractionResult result)
     {
         Assert.True(result.Succeeded, result.Error);
