@@ -16,6 +16,7 @@ public static class ExtractionServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddExtraction(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(d => d.ServiceType == typeof(DocumentExtraction))) return services;
         services.AddOptions<ExtractionOptions>()
             .Bind(configuration.GetSection(ExtractionOptions.SectionName))
             .ValidateOnStart();

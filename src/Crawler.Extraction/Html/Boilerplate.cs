@@ -23,7 +23,8 @@ internal static partial class Boilerplate
         var doomed = body.Descendants()
             .Where(n => n.NodeType == HtmlNodeType.Comment
                         || n.Name is "script" or "style" or "noscript" or "nav" or "header" or "footer" or "button" or "input" or "select" or "textarea"
-                        || (n.NodeType == HtmlNodeType.Element && FurnitureName().IsMatch(n.GetAttributeValue("class", "") + " " + n.GetAttributeValue("id", ""))))
+                        || (n.NodeType == HtmlNodeType.Element && FurnitureName().IsMatch(n.GetAttributeValue("class", "") + " " + n.GetAttributeValue("id", "")))
+                        || (n.NodeType == HtmlNodeType.Element && Hidden().IsMatch(n.GetAttributeValue("style", ""))))
             .ToList();
         foreach (var node in doomed) node.Remove();
     }
@@ -31,6 +32,10 @@ internal static partial class Boilerplate
     /// <summary>True for a short line made of page furniture (a print/close/share bar, a breadcrumb).</summary>
     public static bool IsFurniture(string text) =>
         text.Length <= MaxFurnitureLength && Phrases.Any(text.Contains);
+
+    // Hidden copies (SEO keyword blocks, a second copy for a mobile layout) would duplicate or pollute the text.
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex Hidden();
 
     [GeneratedRegex(@"(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|position|location|share|bdshare\w*|fenxiang|print|toolbar|tools|footer|header|copyright|pagination)([\s_-]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex FurnitureName();

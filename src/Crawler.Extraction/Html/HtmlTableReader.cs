@@ -22,11 +22,20 @@ internal static class HtmlTableReader
     }
 
     /// <summary>
-    /// A table used for page layout rather than data: one of its cells contains a table that is a
-    /// real grid (two rows and two columns or more). Its cells are then read as containers.
+    /// A table used for page layout rather than data: a cell of it holds a real grid (two rows of two
+    /// cells or more) with at least as many cells as the table itself has. Its cells are then read as
+    /// containers. A data table with a little grid nested in one header cell stays a data table.
     /// </summary>
-    public static bool IsLayout(HtmlNode table) =>
-        OwnCells(table).Any(cell => cell.Descendants("table").Any(inner => OwnRows(inner).Count(r => r.ChildNodes.Count(IsCell) >= 2) >= 2));
+    public static bool IsLayout(HtmlNode table)
+    {
+        var own = OwnCells(table).ToList();
+        var largestGrid = own.SelectMany(cell => cell.Descendants("table"))
+            .Where(inner => OwnRows(inner).Count(r => r.ChildNodes.Count(IsCell) >= 2) >= 2)
+            .Select(inner => OwnCells(inner).Count())
+            .DefaultIfEmpty(0)
+            .Max();
+        return largestGrid > 0 && largestGrid >= own.Count;
+    }
 
     public static IEnumerable<HtmlNode> OwnCells(HtmlNode table) => OwnRows(table).SelectMany(tr => tr.ChildNodes.Where(IsCell));
 

@@ -30,6 +30,31 @@ public sealed class DocumentExtractionTests
         Assert.Equal(extractors.Count, extractors.Distinct().Count());
     }
 
+    [Fact]
+    public void CallingAddExtractionTwiceRegistersEachExtractorOnce()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        using var provider = new ServiceCollection().AddLogging().AddExtraction(configuration).AddExtraction(configuration).BuildServiceProvider();
+
+        var extractors = provider.GetServices<IDocumentExtractor>().Select(e => e.GetType()).ToList();
+
+        Assert.Equal(extractors.Count, extractors.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AWpsFileIsConvertedByLibreOfficeAndReadBackToGold()
+    {
+        // Kingsoft WPS writes Word 97 binaries under a .wps name; the bytes say OLE Word, the name says WPS.
+        using var provider = Services();
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, "report.doc"));
+
+        var result = await provider.GetRequiredService<IDocumentExtraction>().ExtractAsync(new SourceDocument(bytes, "2023年度报告.wps"), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(DocumentFormat.Wps, result.Format);
+        RenderedReportAssertions.TablesEqualGold(result.Document!, GoldFigures.Load(GoldFigures.Seeds[0]));
+    }
+
     [Theory]
     [InlineData("report.utf8.html", DocumentFormat.Html)]
     [InlineData("report.gbk.html", DocumentFormat.Html)]

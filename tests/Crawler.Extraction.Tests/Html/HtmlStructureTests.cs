@@ -41,6 +41,34 @@ public sealed class HtmlStructureTests
     }
 
     [Fact]
+    public async Task ADataTableWithALittleGridInAHeaderCellStaysOneDataTable()
+    {
+        var page = """
+            <div id="zoom"><p>四、政府信息公开行政复议、行政诉讼情况</p><table>
+              <tr><td><table><tr><td>行政</td><td>复议</td></tr><tr><td>（件）</td><td></td></tr></table></td><td>行政诉讼</td><td>合计</td></tr>
+              <tr><td>0</td><td>1</td><td>1</td></tr>
+              <tr><td>2</td><td>3</td><td>5</td></tr>
+            </table></div>
+            """;
+
+        var table = Assert.Single((await Extract(page)).Document!.Tables);
+
+        Assert.Equal(["行政 复议\n（件）", "行政诉讼", "合计"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["2", "3", "5"], table.Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task HiddenElementsAreNotText()
+    {
+        var page = """
+            <div class="trs_editor_view"><p>一、总体情况</p><div style="DISPLAY: none">关键词：年报 年报 年报</div>
+            <p>2023年，本局认真贯彻落实政府信息公开条例。</p></div>
+            """;
+
+        Assert.Equal(["一、总体情况", "2023年，本局认真贯彻落实政府信息公开条例。"], (await Extract(page)).Document!.Paragraphs.Select(p => p.Text));
+    }
+
+    [Fact]
     public async Task ParagraphsAndBreaksInACellAreJoinedWithNewlinesAndNbspCellsAreBlank()
     {
         var page = """
