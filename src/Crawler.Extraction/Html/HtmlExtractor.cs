@@ -38,7 +38,7 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
         Boilerplate.RemoveFurniture(body);
         var title = HtmlTitle.Find(page, body);
         var attachments = AttachmentLinks.Find(page, body, document.Name);
-        var blocks = HtmlBlockReader.Read(body);
+        var blocks = WithTitle(HtmlBlockReader.Read(body), title);
         var result = ExtractionResult.Success(DocumentFormat.Html, new ReportDocument(blocks) { Origin = document.Name }) with
         {
             Title = title,
@@ -46,6 +46,22 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
         };
         return Task.FromResult(result);
     }
+
+    /// <summary>
+    /// CMS templates print the title above the body container (an h1, a td.title), so the body alone
+    /// would lack the line that names the agency and the year. It is put back as the first paragraph
+    /// unless the body already opens with it.
+    /// </summary>
+    private static IReadOnlyList<DocumentBlock> WithTitle(IReadOnlyList<DocumentBlock> blocks, string? title)
+    {
+        if (title is null) return blocks;
+        var compact = Compact(title);
+        var opening = blocks.OfType<Paragraph>().Take(3).Select(p => Compact(p.Text));
+        if (opening.Any(text => text == compact)) return blocks;
+        return [new Paragraph(title), .. blocks];
+    }
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     private static bool SameCharset(string declared, string used)
     {

@@ -24,6 +24,8 @@ public sealed class HtmlFixtureTests
         RenderedReportAssertions.SpansExpanded(result.Document!, gold);
         RenderedReportAssertions.NoFurniture(result.Document!);
         Assert.Equal(gold.Title, result.Title);
+        // The title sits above the body container; it is put back as the document's first line.
+        Assert.Equal(gold.Title, result.Document!.Paragraphs.First().Text);
         // The body only: the header's 网站使用说明.pdf is page furniture, not an attachment.
         var attachment = Assert.Single(result.Attachments);
         Assert.Equal($"http://www.gov.example.cn/attach/2024/{seed}.pdf", attachment.Url.ToString());
@@ -48,6 +50,7 @@ public sealed class HtmlFixtureTests
         Assert.Contains(result.Document.Paragraphs, p => p.Text == "一、总体情况");
         // <title>标题-机关</title>: the site suffix is dropped.
         Assert.Equal(gold.Title, result.Title);
+        Assert.Equal(gold.Title, result.Document.Paragraphs.First().Text);
         // pdf.js viewer link, its file parameter decoded and resolved against <base href>.
         var attachment = Assert.Single(result.Attachments);
         Assert.Equal($"http://www.example.gov.cn/attach/2024/{seed}.pdf", attachment.Url.ToString());

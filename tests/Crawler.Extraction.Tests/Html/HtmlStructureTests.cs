@@ -120,7 +120,7 @@ public sealed class HtmlStructureTests
         var result = await Extract(page);
 
         Assert.Equal(
-            ["根据《中华人民共和国政府信息公开条例》规定，现公布本局2023年政府信息公开工作年度报告。", "一、总体情况", "2023年，本局认真贯彻落实政府信息公开工作的部署要求。"],
+            ["某某区商务局2023年政府信息公开工作年度报告", "根据《中华人民共和国政府信息公开条例》规定，现公布本局2023年政府信息公开工作年度报告。", "一、总体情况", "2023年，本局认真贯彻落实政府信息公开工作的部署要求。"],
             result.Document!.Paragraphs.Select(p => p.Text));
         Assert.Equal("某某区商务局2023年政府信息公开工作年度报告", result.Title);
     }
@@ -134,6 +134,17 @@ public sealed class HtmlStructureTests
             """;
 
         Assert.Equal("某市商务局2023年政府信息公开工作年度报告", (await Extract(page)).Title);
+    }
+
+    [Fact]
+    public async Task ATitleTheBodyAlreadyOpensWithIsNotRepeated()
+    {
+        var page = """
+            <html><head><meta name="ArticleTitle" content="某市商务局 2023年政府信息公开工作年度报告"></head><body>
+            <div class="trs_editor_view"><p>某市商务局2023年政府信息公开工作年度报告</p><p>一、总体情况</p></div></body></html>
+            """;
+
+        Assert.Equal(["某市商务局2023年政府信息公开工作年度报告", "一、总体情况"], (await Extract(page)).Document!.Paragraphs.Select(p => p.Text));
     }
 
     [Fact]
