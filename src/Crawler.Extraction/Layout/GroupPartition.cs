@@ -15,6 +15,7 @@ internal sealed class GroupPartition(IReadOnlyList<GroupLevel> levels, bool reco
 
     public bool Eligible(TablePartRow row, GroupLevel level)
     {
+        if (row.Anchor is null) return false;
         if (row.Label is null) return true;
         var rank = row.Rank;
         if (rank is not null && level.Rank is not null) return rank > level.Rank;
@@ -87,6 +88,10 @@ internal sealed class GroupPartition(IReadOnlyList<GroupLevel> levels, bool reco
     /// <summary>Splits rows start..end into one run per group (in order), each centred on its label as well as possible.</summary>
     private static List<(LabelBlock Group, int Start, int End)> Split(TablePart part, List<LabelBlock> groups, int start, int end)
     {
+        // Numbered rows restart at 1． in each group: when the restarts match the labels, they are the split.
+        var restarts = Enumerable.Range(start, end - start + 1).Where(i => part.Rows[i].Label is { } l && HeadingRank.StartsAtOne(l.Text)).ToList();
+        if (restarts.Count == groups.Count && restarts.Count > 0 && restarts[0] == start)
+            return groups.Select((g, k) => (g, restarts[k], k + 1 < restarts.Count ? restarts[k + 1] - 1 : end)).ToList();
         var n = end - start + 1;
         var m = Math.Min(groups.Count, n);
         var cost = new double[m + 1, n + 1];

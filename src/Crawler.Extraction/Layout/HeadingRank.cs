@@ -18,6 +18,11 @@ internal static partial class HeadingRank
         return null;
     }
 
+    public static bool StartsAtOne(string text) => FirstItem().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^[1１lI]\s*[.．、,，]")]
+    private static partial Regex FirstItem();
+
     [GeneratedRegex(@"^[一二三四五六七八九十]+\s*[、.．]")]
     private static partial Regex RankZero();
 

@@ -22,7 +22,23 @@ internal sealed record LayoutSegment(IReadOnlyList<LayoutWord> Words)
 
     public double Confidence => Words.Min(w => w.Confidence);
 
-    public string Text => LayoutText.Join(Words.Select(w => w.Text));
+    public string Text
+    {
+        get
+        {
+            // pdftotext splits kerned runs ("2" "023"); a space is printed only where a real gap is.
+            var text = new System.Text.StringBuilder(Words[0].Text);
+            for (var i = 1; i < Words.Count; i++)
+            {
+                var gap = Words[i].Left - Words[i - 1].Right;
+                var spaced = gap > 0.15 * Math.Min(Words[i].Height, Words[i - 1].Height)
+                    && !(LayoutText.IsCjk(text[^1]) && LayoutText.IsCjk(Words[i].Text[0]));
+                if (spaced) text.Append(' ');
+                text.Append(Words[i].Text);
+            }
+            return text.ToString();
+        }
+    }
 
     public bool IsNumeric => LayoutText.IsNumber(Text);
 }

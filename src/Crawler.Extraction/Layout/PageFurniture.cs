@@ -21,8 +21,13 @@ internal static class PageFurniture
         var kept = new List<IReadOnlyList<LayoutLine>>();
         for (var p = 0; p < pages.Count; p++)
         {
-            kept.Add(lines[p].Where(l => !(InMargin(pages[p], l)
-                && (LayoutText.IsPageNumber(l.Text) || (pages.Count > 1 && repeated[LayoutText.Shape(l.Text)] >= threshold)))).ToList());
+            // The title on page 1 may read like the running header: only the line nearest the page edge goes.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var page = pages[p];
+            var ordered = lines[p].OrderBy(l => Math.Min(l.Top, page.Height - l.Bottom)).ToList();
+            var dropped = ordered.Where(l => InMargin(page, l) && (LayoutText.IsPageNumber(l.Text)
+                || (pages.Count > 1 && repeated[LayoutText.Shape(l.Text)] >= threshold && seen.Add(LayoutText.Shape(l.Text))))).ToHashSet();
+            kept.Add(lines[p].Where(l => !dropped.Contains(l)).ToList());
         }
         return kept;
     }

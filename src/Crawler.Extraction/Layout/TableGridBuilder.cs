@@ -38,6 +38,12 @@ internal static class TableGridBuilder
             var first = rowIndex;
             foreach (var row in part.Rows)
             {
+                if (row.Anchor is null)
+                {
+                    foreach (var block in row.Texts) placements.Add(HeaderPlacement(rowIndex, block, numericLeft, labelColumns, columns, reader, settings));
+                    rowIndex++;
+                    continue;
+                }
                 var ownColumn = levels.Count(l => partition.Eligible(row, l));
                 var label = row.Label?.Text ?? "";
                 placements.Add(new GridPlacement(rowIndex, ownColumn, Cell(label, 1, labelColumns - ownColumn, row.Label?.Confidence, settings)));

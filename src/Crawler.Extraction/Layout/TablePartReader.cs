@@ -17,11 +17,13 @@ internal sealed class TablePartReader(IReadOnlyList<double> columns, double nume
         var blocks = LabelBlock.Stack(region.Segments.Where(s => !numeric.Contains(s)), height, settings);
         var firstY = anchors.Count > 0 ? anchors[0].CentreY : double.MaxValue;
         var header = blocks.Where(b => b.Bottom + tolerance < firstY && !anchors.Any(a => b.Covers(a.CentreY, tolerance))).ToList();
-        var data = blocks.Except(header).ToList();
+        // Text beside no row's figures (a section row inside the table) is a row of its own.
+        var loose = blocks.Except(header).Where(b => !anchors.Any(a => b.Covers(a.CentreY, 0.5 * height))).ToList();
+        var data = blocks.Except(header).Except(loose).ToList();
 
         foreach (var row in rows)
         {
-            foreach (var s in row.Anchor.Segments.Where(numeric.Contains)) Add(row, Column(s.CentreX), s);
+            foreach (var s in row.Anchor!.Segments.Where(numeric.Contains)) Add(row, Column(s.CentreX), s);
         }
         var labels = data.Where(b => b.CentreX < numericLeft).ToList();
         foreach (var text in data.Except(labels).Where(_ => rows.Count > 0))
@@ -30,11 +32,17 @@ internal sealed class TablePartReader(IReadOnlyList<double> columns, double nume
         }
         AssignOwnLabels(rows, labels, tolerance);
         var owned = rows.Where(r => r.Label is not null).Select(r => r.Label!).ToHashSet();
+        foreach (var texts in HeaderRows(loose))
+        {
+            var row = new TablePartRow();
+            row.Texts.AddRange(texts);
+            rows.Add(row);
+        }
         return new TablePart
         {
             Page = region.Page,
             HeaderRows = HeaderRows(header),
-            Rows = rows,
+            Rows = rows.OrderBy(r => r.CentreY).ToList(),
             Groups = labels.Where(b => !owned.Contains(b)).ToList(),
         };
     }
@@ -55,19 +63,19 @@ internal sealed class TablePartReader(IReadOnlyList<double> columns, double nume
         list.Add(segment);
     }
 
-    private static TablePartRow Nearest(List<TablePartRow> rows, double y) => rows.MinBy(r => Math.Abs(r.Anchor.CentreY - y))!;
+    private static TablePartRow Nearest(List<TablePartRow> rows, double y) => rows.MinBy(r => Math.Abs(r.CentreY - y))!;
 
     private static void AssignOwnLabels(List<TablePartRow> rows, List<LabelBlock> labels, double tolerance)
     {
         foreach (var row in rows)
         {
-            var candidates = labels.Where(b => b.Covers(row.Anchor.CentreY, tolerance)).ToList();
+            var candidates = labels.Where(b => b.Covers(row.Anchor!.CentreY, 0.5 * tolerance / 0.3)).ToList();
             row.Label = candidates.MaxBy(b => b.Left);
         }
         // A tall label beside two rows' figures is the own label of the row nearest its middle only.
         foreach (var shared in rows.Where(r => r.Label is not null).GroupBy(r => r.Label!).Where(g => g.Count() > 1))
         {
-            var keep = shared.MinBy(r => Math.Abs(r.Anchor.CentreY - shared.Key.CentreY));
+            var keep = shared.MinBy(r => Math.Abs(r.CentreY - shared.Key.CentreY));
             foreach (var row in shared.Where(r => r != keep)) row.Label = null;
         }
     }

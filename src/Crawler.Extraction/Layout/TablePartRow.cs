@@ -3,7 +3,12 @@ namespace Crawler.Extraction.Layout;
 /// <summary>A data row: the line carrying its figures, its own label, and the cells by numeric column.</summary>
 internal sealed class TablePartRow
 {
-    public required LayoutLine Anchor { get; init; }
+    /// <summary>The line with the row's figures; null for a row of text only (a section row such as 第二十条第（五）项).</summary>
+    public LayoutLine? Anchor { get; init; }
+
+    public List<LabelBlock> Texts { get; } = [];
+
+    public double CentreY => Anchor?.CentreY ?? Texts.Average(t => t.CentreY);
 
     public LabelBlock? Label { get; set; }
 
@@ -11,7 +16,7 @@ internal sealed class TablePartRow
 
     public int? Rank => Label is null ? null : HeadingRank.Of(Label.Text);
 
-    public double Top => Math.Min(Anchor.Top, Label?.Top ?? double.MaxValue);
+    public double Top => Math.Min(Anchor?.Top ?? Texts.Min(t => t.Top), Label?.Top ?? double.MaxValue);
 
-    public double Bottom => Math.Max(Anchor.Bottom, Label?.Bottom ?? double.MinValue);
+    public double Bottom => Math.Max(Anchor?.Bottom ?? Texts.Max(t => t.Bottom), Label?.Bottom ?? double.MinValue);
 }

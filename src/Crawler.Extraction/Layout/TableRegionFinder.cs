@@ -18,8 +18,8 @@ internal static class TableRegionFinder
             var line = lines[i];
             var gapAbove = i == 0 ? double.MaxValue : line.Top - lines[i - 1].Bottom;
             var gapBelow = i == lines.Count - 1 ? double.MaxValue : lines[i + 1].Top - line.Bottom;
-            var breaks = LayoutText.IsSectionHeading(line.Text) && line.Text.Length >= 5
-                && gapAbove >= 0.6 * height && gapBelow >= 0.6 * height;
+            var breaks = line.Segments.Count == 1 && LayoutText.IsSectionHeading(line.Text) && line.Text.Length >= 5
+                && (gapAbove >= 0.6 * height || gapBelow >= 0.6 * height);
             var tabular = line.Segments.Count >= 2 && !breaks;
             if (tabular)
             {
@@ -39,7 +39,7 @@ internal static class TableRegionFinder
                 }
                 region.Add(line);
             }
-            else if (region is not null && !breaks && gapAbove <= height)
+            else if (region is not null && !breaks && gapAbove <= height && line.Top - region.Last(l => l.Segments.Count >= 2).Bottom <= 2.5 * height)
             {
                 region.Add(line);
             }
@@ -60,13 +60,15 @@ internal static class TableRegionFinder
         var i = lines.ToList().IndexOf(line);
         var above = i <= 0 ? double.MaxValue : line.Top - lines[i - 1].Bottom;
         var below = i >= lines.Count - 1 ? double.MaxValue : lines[i + 1].Top - line.Bottom;
-        return LayoutText.IsSectionHeading(line.Text) && line.Text.Length >= 5 && above >= 0.6 * height && below >= 0.6 * height;
+        return LayoutText.IsSectionHeading(line.Text) && line.Text.Length >= 5 && (above >= 0.6 * height || below >= 0.6 * height);
     }
 
     /// <summary>A "table" of fewer than two multi-segment lines is prose with a wide space in it.</summary>
     private static TableRegion? Close(int page, List<LayoutLine> region, List<PageItem> items)
     {
-        if (region.Count(l => l.Segments.Count >= 2) >= 2) return new TableRegion(page, region);
+        var tabular = region.Where(l => l.Segments.Count >= 2).ToList();
+        if (tabular.Count >= 2 || (tabular.Count == 1 && DigitRepair.Repair(tabular[0].Segments[^1].Text) is not null && tabular[0].Segments[^1].Text.Length <= 12))
+            return new TableRegion(page, region);
         items.AddRange(region.Select(l => new PageItem(l, null)));
         return null;
     }
