@@ -15,7 +15,7 @@ internal sealed class GroupPartition(IReadOnlyList<GroupLevel> levels, bool reco
 
     public bool Eligible(TablePartRow row, GroupLevel level)
     {
-        if (row.Anchor is null) return false;
+        if (row.IsTextRow) return false;
         if (row.Label is null) return true;
         var rank = row.Rank;
         if (rank is not null && level.Rank is not null) return rank > level.Rank;

@@ -15,8 +15,9 @@ internal static class TableGridBuilder
         var segments = regions.SelectMany(r => r.Segments).ToList();
         var probe = new TablePartReader([0], 0, height, settings);
         var figures = segments.Where(s => probe.Number(s) is not null).ToList();
-        var columns = Cluster(figures.Select(s => s.CentreX), height);
-        var numericLeft = figures.Count == 0 ? double.MaxValue : figures.Min(s => s.Left) - 0.3 * height;
+        var headers = ColumnHeaders(regions, figures, height);
+        var columns = Cluster(figures.Concat(headers).Select(s => s.CentreX), height);
+        var numericLeft = figures.Count == 0 ? double.MaxValue : figures.Concat(headers).Min(s => s.Left) - 0.3 * height;
         var reader = new TablePartReader(columns.Count == 0 ? [0] : columns, numericLeft, height, settings);
         var parts = regions.Select(reader.Read).ToList();
 
@@ -38,7 +39,7 @@ internal static class TableGridBuilder
             var first = rowIndex;
             foreach (var row in part.Rows)
             {
-                if (row.Anchor is null)
+                if (row.IsTextRow)
                 {
                     foreach (var block in row.Texts) placements.Add(HeaderPlacement(rowIndex, block, numericLeft, labelColumns, columns, reader, settings));
                     rowIndex++;
@@ -58,6 +59,26 @@ internal static class TableGridBuilder
             partition.Place(part, first, placements);
         }
         return GridWriter.Write(rowIndex, width, placements, pageStarts, numbers);
+    }
+
+    /// <summary>
+    /// Narrow header cells right of every row label (自然人, 商业企业, 总计): they name figure columns even
+    /// when a column's figures are all blank.
+    /// </summary>
+    private static List<LayoutSegment> ColumnHeaders(IReadOnlyList<TableRegion> regions, List<LayoutSegment> figures, double height)
+    {
+        // The header may sit alone at the foot of the page before the first row of figures.
+        var first = regions.FirstOrDefault(r => r.Lines.Any(l => l.Segments.Any(figures.Contains)));
+        if (first is null) return [];
+        var figureLines = first.Lines.Where(l => l.Segments.Any(figures.Contains)).ToList();
+        var numericLeft = figures.Min(s => s.Left);
+        var labelRight = figureLines.SelectMany(l => l.Segments).Where(s => s.Right < numericLeft).Select(s => s.Right).DefaultIfEmpty(double.MinValue).Max();
+        var top = figureLines.Min(l => l.Top);
+        var headerLines = regions.TakeWhile(r => r != first).SelectMany(r => r.Lines).Concat(first.Lines.Where(l => l.Bottom < top));
+        var narrow = headerLines.SelectMany(l => l.Segments)
+            .Where(s => s.Left > labelRight + 0.5 * height && s.Right - s.Left <= 4 * height).ToList();
+        // A header with another header below it spans several columns (申请人情况, 行政诉讼): it names none.
+        return narrow.Where(s => !narrow.Any(t => t.Top > s.Bottom - 1 && Math.Min(t.Right, s.Right) > Math.Max(t.Left, s.Left))).ToList();
     }
 
     private static TableCell Cell(string text, int rowSpan, int columnSpan, double? confidence, LayoutSettings settings) =>

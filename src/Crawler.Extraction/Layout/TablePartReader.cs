@@ -18,7 +18,11 @@ internal sealed class TablePartReader(IReadOnlyList<double> columns, double nume
         var firstY = anchors.Count > 0 ? anchors[0].CentreY : double.MaxValue;
         var header = blocks.Where(b => b.Bottom + tolerance < firstY && !anchors.Any(a => b.Covers(a.CentreY, tolerance))).ToList();
         // Text beside no row's figures (a section row inside the table) is a row of its own.
-        var loose = blocks.Except(header).Where(b => !anchors.Any(a => b.Covers(a.CentreY, 0.5 * height))).ToList();
+        // A group label in a tall merged cell may cover no row's figures either, but other rows' text is
+        // printed beside it; a section row has nothing beside it.
+        var candidates = blocks.Except(header).Where(b => !anchors.Any(a => b.Covers(a.CentreY, 0.5 * height))).ToList();
+        var beside = blocks.Except(header).Except(candidates).Select(b => (b.Top, b.Bottom)).Concat(anchors.Select(a => (a.Top, a.Bottom))).ToList();
+        var loose = candidates.Where(b => !beside.Any(x => Math.Min(x.Bottom, b.Bottom) - Math.Max(x.Top, b.Top) > 0.2 * height)).ToList();
         var data = blocks.Except(header).Except(loose).ToList();
 
         foreach (var row in rows)
@@ -32,18 +36,43 @@ internal sealed class TablePartReader(IReadOnlyList<double> columns, double nume
         }
         AssignOwnLabels(rows, labels, tolerance);
         var owned = rows.Where(r => r.Label is not null).Select(r => r.Label!).ToHashSet();
+        var groups = labels.Where(b => !owned.Contains(b)).ToList();
         foreach (var texts in HeaderRows(loose))
         {
+            // A numbered row whose figures are all blank is still a row (1．属于国家秘密 with nothing filled in).
             var row = new TablePartRow();
-            row.Texts.AddRange(texts);
+            var own = texts.MaxBy(b => b.Left)!;
+            if (texts.All(b => b.CentreX < numericLeft) && HeadingRank.Of(own.Text) is not null)
+            {
+                row.Label = own;
+                groups.AddRange(texts.Where(b => b != own));
+            }
+            else
+            {
+                row.Texts.AddRange(texts);
+            }
             rows.Add(row);
+        }
+        rows = rows.OrderBy(r => r.CentreY).ToList();
+        // A lone numbered label beside deeper-numbered rows printed to its right is their group label
+        // (（五）不予处理 printed near the top of its merged cell), not a row without figures.
+        for (var i = rows.Count - 1; i >= 0; i--)
+        {
+            var row = rows[i];
+            if (row.Anchor is not null || row.Label is null || row.Rank is not { } rank) continue;
+            var neighbours = new[] { i > 0 ? rows[i - 1] : null, i + 1 < rows.Count ? rows[i + 1] : null };
+            if (neighbours.Any(n => n?.Label is not null && n.Rank > rank && n.Label.Left >= row.Label.Right - 1))
+            {
+                groups.Add(row.Label);
+                rows.RemoveAt(i);
+            }
         }
         return new TablePart
         {
             Page = region.Page,
             HeaderRows = HeaderRows(header),
-            Rows = rows.OrderBy(r => r.CentreY).ToList(),
-            Groups = labels.Where(b => !owned.Contains(b)).ToList(),
+            Rows = rows,
+            Groups = groups,
         };
     }
 

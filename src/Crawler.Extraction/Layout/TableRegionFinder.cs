@@ -10,6 +10,8 @@ internal static class TableRegionFinder
 {
     public static IReadOnlyList<PageItem> Find(int page, IReadOnlyList<LayoutLine> lines, double height)
     {
+        // A line of prose runs most of the text width; a label in a table cell does not.
+        var textWidth = lines.Count == 0 ? 0 : lines.Max(l => l.Right) - lines.Min(l => l.Left);
         var items = new List<PageItem>();
         var pending = new List<LayoutLine>();
         List<LayoutLine>? region = null;
@@ -39,7 +41,7 @@ internal static class TableRegionFinder
                 }
                 region.Add(line);
             }
-            else if (region is not null && !breaks && gapAbove <= height && line.Top - region.Last(l => l.Segments.Count >= 2).Bottom <= 2.5 * height)
+            else if (region is not null && !breaks && gapAbove <= height && line.Right - line.Left < 0.6 * textWidth)
             {
                 region.Add(line);
             }

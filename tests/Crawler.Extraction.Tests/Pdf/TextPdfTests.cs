@@ -11,10 +11,8 @@ public sealed class TextPdfTests
 {
     public static TheoryData<string> Seeds => new(Directory.GetFiles(RepositoryPaths.Gold, "*.json").Select(Path.GetFileNameWithoutExtension).Order()!);
 
-    /// <summary>001, 002, 003 still fail: a （六）其他处理 label that LibreOffice prints near the top of a tall merged cell is read as a row of its own.</summary>
     [Theory]
-    [InlineData("000_79386d8b7b396ab1")]
-    [InlineData("004_c578ef021bbe04ee")]
+    [MemberData(nameof(Seeds))]
     public async Task Table3_rows_hold_exactly_the_gold_figures_and_cross_the_page_break_as_one_table(string stem)
     {
         var document = await Extract(stem);
@@ -29,12 +27,8 @@ public sealed class TextPdfTests
         Assert.NotNull(FigureRows.Row(table, "结转下年度继续办理", 7));
     }
 
-    /// <summary>003 (many blank cells) still fails.</summary>
     [Theory]
-    [InlineData("000_79386d8b7b396ab1")]
-    [InlineData("001_9c70bb7b05579109")]
-    [InlineData("002_b51c1edc0662ec25")]
-    [InlineData("004_c578ef021bbe04ee")]
+    [MemberData(nameof(Seeds))]
     public async Task Tables_2_and_4_hold_the_gold_figures(string stem)
     {
         var document = await Extract(stem);
