@@ -146,6 +146,12 @@ internal sealed class CrawlRun(
 
         var body = response.NotModified ? await ArchivedBodyAsync(task, cancellationToken).ConfigureAwait(false) : ReadIfHtml(response);
         var page = body is null ? null : HtmlPage.Parse(response.FinalUrl, body, response.ContentType);
+        // A start URL (Hanweb's per-year report URL) answers for years without a report too: only its title can tell.
+        if (task.LinkText is null && page is not null && !ReportClassifier.Classify(page.Title).IsReport)
+        {
+            Delete(response);
+            return;
+        }
         var role = response.NotModified || page is not null ? DocumentRole.ReportPage : DocumentRole.ReportAttachment;
         var year = task.Year ?? ReportClassifier.Classify(page?.Title).Year;
         var attachments = page is null ? [] : ReportAttachments(page);
@@ -170,7 +176,7 @@ internal sealed class CrawlRun(
     private List<PageLink> ReportAttachments(HtmlPage page)
     {
         var found = AttachmentFinder.Find(page)
-            .Where(a => scope.Contains(a.Url) && ReportClassifier.Classify(a.Label).Verdict != ReportVerdict.LookAlike)
+            .Where(a => scope.Contains(a.Url) && ReportClassifier.LookAlikeWordIn(a.Label) is null)
             .ToList();
         if (found.Count <= options.MaxAttachmentsPerPage) return found;
         Limit(nameof(options.MaxAttachmentsPerPage), $"{page.Url} links {found.Count} attachments; only the first {options.MaxAttachmentsPerPage} were fetched");

@@ -13,7 +13,8 @@ internal sealed class RobotsCache(TimeProvider time, TimeSpan duration)
         var key = HostGate.KeyOf(url);
         while (true)
         {
-            var entry = entries.GetOrAdd(key, _ => new Entry(load(cancellationToken)));
+            // GetOrAdd may build two entries in a race; only the stored one's Lazy ever starts a load.
+            var entry = entries.GetOrAdd(key, _ => new Entry(() => load(cancellationToken)));
             RobotsRules rules;
             try
             {
@@ -33,9 +34,11 @@ internal sealed class RobotsCache(TimeProvider time, TimeSpan duration)
         }
     }
 
-    private sealed class Entry(Task<RobotsRules> rules)
+    private sealed class Entry(Func<Task<RobotsRules>> load)
     {
-        public Task<RobotsRules> Rules { get; } = rules;
+        private readonly Lazy<Task<RobotsRules>> rules = new(load);
+
+        public Task<RobotsRules> Rules => rules.Value;
 
         public DateTimeOffset? LoadedAt { get; set; }
     }

@@ -36,6 +36,13 @@ public static partial class ReportClassifier
         return new(ReportVerdict.Report, year, year is null ? "names an annual disclosure report (year not stated)" : $"names the {year} annual disclosure report");
     }
 
+    /// <summary>The first look-alike word in a text (解读, 通知 …), for attachments whose names do not name the report.</summary>
+    public static string? LookAlikeWordIn(string? text)
+    {
+        var normalized = Normalize(text);
+        return LookAlikeWords.FirstOrDefault(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
     /// <summary>NFKC (full-width digits), whitespace of every kind removed: titles are often spaced out (2023 年 度).</summary>
     public static string Normalize(string? text)
     {
