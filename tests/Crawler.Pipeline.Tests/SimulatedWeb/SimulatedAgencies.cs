@@ -127,6 +127,7 @@ public static class SimulatedAgencies
         web.Map(GbkList, c => Served.List(c, Served.ListPage("政府信息公开年度报告", [
             ("content_31.html", "聊城市人民政府办公室2023年政府信息公开工作年度报告"),
             ("content_32.html", "关于做好2023年度政府信息公开工作年度报告编制发布工作的通知"),
+            ($"http://localhost:{c.Request.Host.Port}/gbk/ndbg/content_99.html", "聊城市人民政府办公室2020年政府信息公开工作年度报告"),
         ], "<div class=\"page\"><a href=\"2.html\">下一页</a></div>", charset: "gbk"), Served.Gbk, "text/html; charset=gbk"));
         // Claims UTF-8 in the header and the page, but the bytes are GBK.
         web.Map("/gbk/ndbg/2.html", c => Served.List(c, Served.ListPage("政府信息公开年度报告", [
