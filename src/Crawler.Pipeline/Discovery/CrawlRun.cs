@@ -112,6 +112,8 @@ internal sealed class CrawlRun(
         var classification = ReportClassifier.Classify(link.Label);
         switch (classification.Verdict)
         {
+            case ReportVerdict.Report when !AgencyNames.MayBelongTo(link.Label, source.Agency):
+                return false;
             case ReportVerdict.Report:
                 var kind = AttachmentFinder.IsDocumentUrl(link.Url) ? CrawlTaskKind.Attachment : CrawlTaskKind.ReportPage;
                 Enqueue(new CrawlTask(kind, link.Url, from.Depth) { Parent = page, LinkText = link.Label, Year = classification.Year });
