@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Pipeline.Indexing;
 
 /// <summary>Checked at start-up, so a typo in the URL or a missing CA file stops the worker before it crawls.</summary>
-internal sealed class ElasticsearchOptionsValidator : IValidateOptions<ElasticsearchOptions>
+public sealed class ElasticsearchOptionsValidator : IValidateOptions<ElasticsearchOptions>
 {
     public ValidateOptionsResult Validate(string? name, ElasticsearchOptions options)
     {

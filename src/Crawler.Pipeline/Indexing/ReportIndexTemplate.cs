@@ -64,6 +64,25 @@ public static class ReportIndexTemplate
     /// <summary>The rendering committed as ops/elasticsearch/reports-template.json.</summary>
     public static string Render(ElasticsearchOptions options) => Build(options).ToJsonString(Indented) + "\n";
 
+    /// <summary>Every mapped field under its dotted path (multi-fields too, e.g. agency.keyword) with its type.</summary>
+    public static IReadOnlyDictionary<string, string> FieldTypes(JsonObject template)
+    {
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        void Walk(JsonObject properties, string prefix)
+        {
+            foreach (var (name, node) in properties)
+            {
+                if (node is not JsonObject field) continue;
+                var path = prefix + name;
+                if (field["properties"] is JsonObject children) Walk(children, path + ".");
+                else fields[path] = field["type"]?.GetValue<string>() ?? "object";
+                if (field["fields"] is JsonObject multi) Walk(multi, path + ".");
+            }
+        }
+        Walk((JsonObject)template["template"]!["mappings"]!["properties"]!, "");
+        return fields;
+    }
+
     /// <summary>reports-v1 → reports-v*: later mapping versions (reports-v2 …) get the same template.</summary>
     public static string IndexPattern(string indexName)
     {
