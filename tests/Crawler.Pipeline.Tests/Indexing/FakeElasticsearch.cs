@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,11 +28,13 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
     public Uri Url { get; private set; } = null!;
 
     /// <param name="respond">Gets the request and its 0-based index among all requests received.</param>
-    public static async Task<FakeElasticsearch> StartAsync(Func<RecordedRequest, int, Task<(int Status, string Body)>> respond, int port = 0)
+    public static async Task<FakeElasticsearch> StartAsync(Func<RecordedRequest, int, Task<(int Status, string Body)>> respond, int port = 0,
+        X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        if (certificate is null) builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        else builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
         var server = new FakeElasticsearch(app, respond);
         app.Run(server.HandleAsync);
