@@ -16,5 +16,6 @@ public static class CrawlerCommandLine
     {
         yield return VersionCommand.Create();
         yield return EsCommand.Create();
+        yield return HealthCommand.Create();
     }
 }
