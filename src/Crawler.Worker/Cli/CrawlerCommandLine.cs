@@ -17,5 +17,6 @@ public static class CrawlerCommandLine
         yield return VersionCommand.Create();
         yield return EsCommand.Create();
         yield return HealthCommand.Create();
+        yield return KibanaCommand.Create();
     }
 }
