@@ -18,5 +18,6 @@ public static class CrawlerCommandLine
         yield return EsCommand.Create();
         yield return HealthCommand.Create();
         yield return KibanaCommand.Create();
+        yield return ReindexCommand.Create();
     }
 }
