@@ -15,6 +15,8 @@ namespace Crawler.Pipeline.Indexing;
 /// </summary>
 public sealed partial class ElasticsearchRestClient : IReportIndex
 {
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly HttpClient _http;
     private readonly ElasticsearchOptions _options;
     private readonly TimeProvider _time;
@@ -123,7 +125,7 @@ public sealed partial class ElasticsearchRestClient : IReportIndex
 
     private static ByteArrayContent Json(JsonNode body)
     {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString(Compact)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
     }

@@ -1,4 +1,5 @@
 using Crawler.Pipeline.Storage;
+using Crawler.Pipeline.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -16,9 +17,12 @@ public sealed partial class IndexOutboxDispatcher : BackgroundService
     private readonly ElasticsearchOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<IndexOutboxDispatcher> _logger;
+    private readonly CrawlerMetrics? _metrics;
 
-    public IndexOutboxDispatcher(IOutbox outbox, IReportIndex index, ElasticsearchOptions options, TimeProvider time, ILogger<IndexOutboxDispatcher> logger)
+    public IndexOutboxDispatcher(IOutbox outbox, IReportIndex index, ElasticsearchOptions options, TimeProvider time, ILogger<IndexOutboxDispatcher> logger,
+        CrawlerMetrics? metrics = null)
     {
+        _metrics = metrics;
         _outbox = outbox;
         _index = index;
         _options = options;
@@ -74,6 +78,7 @@ public sealed partial class IndexOutboxDispatcher : BackgroundService
                     break;
             }
         }
+        if (delivered > 0) _metrics?.DocumentsIndexed(delivered);
         return new DispatchSummary(delivered, retrying, dead, null);
     }
 

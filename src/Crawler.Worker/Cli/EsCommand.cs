@@ -13,10 +13,12 @@ internal static class EsCommand
 {
     public static Command Create()
     {
-        var command = new Command("es", "Elasticsearch: install the index template and aliases, print the template, check the cluster.");
+        var command = new Command("es", "Elasticsearch: install the index template and aliases, print the template, check the cluster, search and count.");
         command.Subcommands.Add(Setup());
         command.Subcommands.Add(Template());
         command.Subcommands.Add(Health());
+        command.Subcommands.Add(EsSearchCommand.Search());
+        command.Subcommands.Add(EsSearchCommand.Count());
         return command;
     }
 
