@@ -19,5 +19,9 @@ public static class CrawlerCommandLine
         yield return ReportsCommand.Create();
         yield return SearchCommand.Create();
         yield return ExportCommand.Create();
+        yield return EsCommand.Create();
+        yield return HealthCommand.Create();
+        yield return KibanaCommand.Create();
+        yield return ReindexCommand.Create();
     }
 }
