@@ -16,6 +16,9 @@ public sealed record DeadlineOptions
     /// <summary>How many past due years are checked (1 = only the latest year whose deadline has passed).</summary>
     public int YearsBack { get; init; } = 1;
 
+    /// <summary>The first report year checked; set it to the year monitoring began so a new deployment does not announce old gaps.</summary>
+    public int? FirstYear { get; init; }
+
     /// <summary>Sources not yet verified from this network are often unreachable; their silence is no news.</summary>
     public bool IncludeUnverifiedSources { get; init; }
 

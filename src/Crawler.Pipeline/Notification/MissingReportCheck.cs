@@ -29,6 +29,7 @@ public sealed class MissingReportCheck(
             var rule = settings.Deadline.RuleFor(source.Id);
             foreach (var (year, dueDate) in OverdueYears(now, rule, settings.Deadline.YearsBack))
             {
+                if (year < settings.Deadline.FirstYear) continue;
                 if (await catalog.HasReportAsync(source.Id, year, cancellationToken).ConfigureAwait(false)) continue;
                 var alert = ReportAlerts.Missing(source, year, dueDate, now);
                 if (await queue.EnqueueAsync(alert, cancellationToken).ConfigureAwait(false) == 0) continue;
