@@ -18,7 +18,7 @@ public sealed record AlertOptions
     /// Which events are announced (new-report, new-version, missing-report, rule-violation); empty means all.
     /// One entry may list several, comma-separated, which is handy for a single environment variable.
     /// </summary>
-    public string[] Events { get; init; } = [];
+    public string[] Events { get; set; } = [];
 
     public DeadlineOptions Deadline { get; init; } = new();
 

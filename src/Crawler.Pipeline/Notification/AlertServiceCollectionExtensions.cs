@@ -21,7 +21,12 @@ public static class AlertServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateOnStart();
+        var section = configuration.GetSection(AlertOptions.SectionName);
+        services.AddOptions<AlertOptions>()
+            .Bind(section)
+            // The binder ignores a scalar for an array; Alerts__Events=new-report,missing-report is the natural docker form.
+            .PostConfigure(options => options.Events = section["Events"] is { Length: > 0 } list ? [list] : options.Events)
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(JsonPost.ClientName);
