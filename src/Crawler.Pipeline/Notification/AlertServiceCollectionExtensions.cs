@@ -42,6 +42,7 @@ public static class AlertServiceCollectionExtensions
         services.TryAddSingleton<AlertObserver>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, AlertObserver>(sp => sp.GetRequiredService<AlertObserver>()));
         services.TryAddSingleton<MissingReportCheck>();
+        services.TryAddSingleton<AlertProbe>();
         services.TryAddSingleton<AlertDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
         return services;

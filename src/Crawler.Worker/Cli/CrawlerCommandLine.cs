@@ -15,5 +15,6 @@ public static class CrawlerCommandLine
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return AlertsCommand.Create();
     }
 }
