@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -35,7 +36,7 @@ internal static class JsonPost
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DeliveryResult.Failed($"no answer from {url.Host}:{url.Port} within {timeout.TotalSeconds:0.#} s");
+            return DeliveryResult.Failed(string.Create(CultureInfo.InvariantCulture, $"no answer from {url.Host}:{url.Port} within {timeout.TotalSeconds:0.#} s"));
         }
         catch (HttpRequestException exception)
         {

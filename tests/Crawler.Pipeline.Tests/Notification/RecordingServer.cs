@@ -16,6 +16,7 @@ internal sealed class RecordingServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> _scripted = new();
     private readonly ConcurrentDictionary<string, (int Status, string Body)> _standing = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _stalls = new();
 
     private RecordingServer(WebApplication app) => _app = app;
 
@@ -49,6 +50,9 @@ internal sealed class RecordingServer : IAsyncDisposable
 
     public void Always(string path, int status, string body) => _standing[path] = (status, body);
 
+    /// <summary>Requests to <paramref name="path"/> wait this long before the reply (a slow or hung endpoint).</summary>
+    public void Stall(string path, TimeSpan delay) => _stalls[path] = delay;
+
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
@@ -61,6 +65,17 @@ internal sealed class RecordingServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body));
 
+        if (_stalls.TryGetValue(path, out var stall))
+        {
+            try
+            {
+                await Task.Delay(stall, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         var (status, reply) = _scripted.TryGetValue(path, out var queue) && queue.TryDequeue(out var next)
             ? next
             : _standing.GetValueOrDefault(path, (200, """{"errcode":0,"errmsg":"ok"}"""));

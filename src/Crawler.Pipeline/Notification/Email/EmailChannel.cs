@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Mail;
 using System.Net.Sockets;
@@ -45,7 +46,7 @@ public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DeliveryResult.Failed($"SMTP {email.Host}:{email.Port} did not finish within {settings.Timeout.TotalSeconds:0.#} s");
+            return DeliveryResult.Failed(string.Create(CultureInfo.InvariantCulture, $"SMTP {email.Host}:{email.Port} did not finish within {settings.Timeout.TotalSeconds:0.#} s"));
         }
         catch (Exception exception) when (exception is SmtpException or IOException or SocketException)
         {
