@@ -7,6 +7,7 @@ using Crawler.Pipeline.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Pipeline.Notification;
@@ -44,7 +45,8 @@ public static class AlertServiceCollectionExtensions
         services.TryAddSingleton<MissingReportCheck>();
         services.TryAddSingleton<AlertProbe>();
         services.TryAddSingleton<AlertDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
+        // TryAddEnumerable, so calling AddAlerts twice does not start the dispatcher loop twice.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AlertDispatcher>(sp => sp.GetRequiredService<AlertDispatcher>()));
         return services;
     }
 }

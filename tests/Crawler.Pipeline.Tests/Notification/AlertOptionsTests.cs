@@ -85,6 +85,18 @@ public sealed class AlertOptionsTests
         Assert.Equal((1, 31, 7), options.Deadline.RuleFor("any"));
     }
 
+    [Fact]
+    public void Wiring_twice_registers_one_dispatcher_loop_and_one_observer()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddAlerts(configuration).AddAlerts(configuration);
+
+        Assert.Single(services, d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService));
+        Assert.Single(services, d => d.ServiceType == typeof(Crawler.Pipeline.Processing.IReportVersionObserver));
+        Assert.Equal(5, services.Count(d => d.ServiceType == typeof(IAlertChannel)));
+    }
+
     private static AlertOptions Resolve(IConfiguration configuration)
     {
         var services = new ServiceCollection();
