@@ -50,7 +50,23 @@ public sealed class EmailChannelTests : IAsyncLifetime
         Assert.Contains("SMTP 127.0.0.1:1", host.Health.For("email").LastError, StringComparison.Ordinal);
     }
 
-    private AlertTestHost Host(int? port = null) => new(Path.Combine(_directory, "state.db"), _clock, new Dictionary<string, string?>
+    [Fact]
+    public async Task A_server_requiring_a_login_gets_the_configured_user_and_a_wrong_password_is_a_failure()
+    {
+        await using var secured = await SmtpServer.StartAsync("crawler:s3cret");
+        await using var host = Host(secured.Port, ("Alerts:Email:UserName", "crawler"), ("Alerts:Email:Password", "s3cret"));
+        await host.Observer.OnStoredAsync(SampleReports.Version(), default);
+        var report = await host.Dispatcher.DeliverDueAsync(default);
+        Assert.True(report == new DispatchReport(1, 0, 0), host.Health.For("email").LastError);
+        Assert.Equal("crawler", Assert.Single(await secured.MessagesAsync(1, TimeSpan.FromSeconds(10))).Login);
+
+        await using var wrong = Host(secured.Port, ("Alerts:Email:UserName", "crawler"), ("Alerts:Email:Password", "guess"));
+        await wrong.Observer.OnStoredAsync(SampleReports.Version(2, "cafe"), default);
+        Assert.Equal(new DispatchReport(0, 1, 0), await wrong.Dispatcher.DeliverDueAsync(default));
+        Assert.Single(await secured.MessagesAsync(2, TimeSpan.FromSeconds(1)));
+    }
+
+    private AlertTestHost Host(int? port = null, params (string Key, string Value)[] extra) => new(Path.Combine(_directory, "state.db"), _clock, new Dictionary<string, string?>(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
     {
         ["Alerts:Email:Host"] = "127.0.0.1",
         ["Alerts:Email:Port"] = (port ?? _smtp.Port).ToString(CultureInfo.InvariantCulture),

@@ -21,7 +21,7 @@ internal sealed class SmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpServer> StartAsync()
+    public static async Task<SmtpServer> StartAsync(string? requiredLogin = null)
     {
         var directory = Directory.CreateTempSubdirectory("smtp-").FullName;
         var port = FreePort();
@@ -34,6 +34,7 @@ internal sealed class SmtpServer : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in new[] { script, directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
+        if (requiredLogin is not null) start.ArgumentList.Add(requiredLogin);
         var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
