@@ -23,5 +23,6 @@ public static class CrawlerCommandLine
         yield return HealthCommand.Create();
         yield return KibanaCommand.Create();
         yield return ReindexCommand.Create();
+        yield return AlertsCommand.Create();
     }
 }
