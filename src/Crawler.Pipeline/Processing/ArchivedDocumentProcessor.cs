@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Crawler.Extraction;
 using Crawler.Pipeline.Archiving;
 using Crawler.Pipeline.Discovery;
@@ -76,7 +74,7 @@ public sealed class ArchivedDocumentProcessor
             SourceId = source.Id,
             Region = source.Region,
             Sha256 = sha256,
-            TextSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            ContentFingerprint = ReportFingerprint.Of(parsed.Report),
             DocumentUrl = context.Url,
             PageUrl = context.PageUrl,
             MediaType = MediaTypes.For(extraction.Format, context.MediaType),
@@ -85,7 +83,7 @@ public sealed class ArchivedDocumentProcessor
         };
         var stored = await _store.StoreVersionAsync(draft, cancellationToken).ConfigureAwait(false);
         _logger.Stored(agency, year.Value, stored.Version, stored.Change.ToString(), context.Url);
-        if (stored.Change is not VersionChange.SameText)
+        if (stored.Change is not VersionChange.SameContent)
         {
             var failure = await AnnounceAsync(source, draft, stored, text, cancellationToken).ConfigureAwait(false);
             if (failure is not null) return await QuarantineAsync(sha256, context, failure, cancellationToken).ConfigureAwait(false);

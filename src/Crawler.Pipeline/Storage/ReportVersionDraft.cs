@@ -15,8 +15,8 @@ public sealed record ReportVersionDraft
 
     public required string Sha256 { get; init; }
 
-    /// <summary>Hash of the extracted text: bytes that differ only in page furniture are not a new version.</summary>
-    public required string TextSha256 { get; init; }
+    /// <summary>The report's content (ReportFingerprint): bytes with a stored version's content are not a new version.</summary>
+    public required string ContentFingerprint { get; init; }
 
     public required Uri DocumentUrl { get; init; }
 

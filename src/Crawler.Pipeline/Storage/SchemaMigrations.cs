@@ -48,7 +48,7 @@ internal static class SchemaMigrations
             version INTEGER NOT NULL,
             is_latest INTEGER NOT NULL,
             sha256 TEXT NOT NULL,
-            text_sha256 TEXT NOT NULL,
+            content_fingerprint TEXT NOT NULL,
             source_id TEXT NOT NULL,
             document_url TEXT NOT NULL,
             page_url TEXT,

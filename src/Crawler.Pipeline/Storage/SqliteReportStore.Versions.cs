@@ -41,12 +41,12 @@ public sealed partial class SqliteReportStore
             cancellationToken, ("$report", report)).ConfigureAwait(false);
         var findings = draft.Result.Findings;
         var versionId = await ScalarAsync<long?>(connection, transaction, """
-            INSERT INTO report_versions (report_id, version, is_latest, sha256, text_sha256, source_id, document_url, page_url, media_type,
+            INSERT INTO report_versions (report_id, version, is_latest, sha256, content_fingerprint, source_id, document_url, page_url, media_type,
                                          fetched_at, stored_at, template, finding_codes, parsed_json)
-            VALUES ($report, $version, 1, $sha, $text, $source, $document, $page, $media, $fetched, $now, $template, $codes, $json)
+            VALUES ($report, $version, 1, $sha, $content, $source, $document, $page, $media, $fetched, $now, $template, $codes, $json)
             RETURNING id
             """, cancellationToken,
-            ("$report", report), ("$version", number), ("$sha", draft.Sha256), ("$text", draft.TextSha256), ("$source", draft.SourceId),
+            ("$report", report), ("$version", number), ("$sha", draft.Sha256), ("$content", draft.ContentFingerprint), ("$source", draft.SourceId),
             ("$document", draft.DocumentUrl.AbsoluteUri), ("$page", draft.PageUrl?.AbsoluteUri), ("$media", draft.MediaType),
             ("$fetched", StateDatabase.Stamp(draft.FetchedAt)), ("$now", now), ("$template", draft.Result.Report.Template.ToName()),
             ("$codes", string.Join(' ', findings.Select(f => f.Code).Distinct(StringComparer.Ordinal))),
@@ -68,12 +68,12 @@ public sealed partial class SqliteReportStore
     {
         await using var command = Command(connection, transaction, """
             SELECT id, version, sha256 = $sha FROM report_versions
-            WHERE report_id = $report AND (sha256 = $sha OR (is_latest = 1 AND text_sha256 = $text))
-            ORDER BY sha256 = $sha DESC LIMIT 1
-            """, ("$report", reportId), ("$sha", draft.Sha256), ("$text", draft.TextSha256));
+            WHERE report_id = $report AND (sha256 = $sha OR content_fingerprint = $content)
+            ORDER BY sha256 = $sha DESC, version DESC LIMIT 1
+            """, ("$report", reportId), ("$sha", draft.Sha256), ("$content", draft.ContentFingerprint));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-        return new StoredVersion(reader.GetInt64(0), reportId, reader.GetInt32(1), reader.GetInt64(2) == 1 ? VersionChange.SameBytes : VersionChange.SameText);
+        return new StoredVersion(reader.GetInt64(0), reportId, reader.GetInt32(1), reader.GetInt64(2) == 1 ? VersionChange.SameBytes : VersionChange.SameContent);
     }
 
     private static async Task<T> ScalarAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken,

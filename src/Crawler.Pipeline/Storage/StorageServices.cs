@@ -2,6 +2,7 @@ using Crawler.Pipeline.Archiving;
 using Crawler.Pipeline.Fetching;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Search;
+using Crawler.Reports.Parsing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,7 @@ public static class StorageServices
     /// Binds <see cref="StorageOptions"/> from the "Storage" section and registers the state store (as
     /// <see cref="IReportStore"/>, <see cref="IFetchLedger"/> and <see cref="IReportCatalog"/>), the outbox, the
     /// archive, the WARC writer factory, search (with its indexer as an <see cref="IReportVersionObserver"/>) and
-    /// <see cref="DocumentProcessor"/> (which needs an IDocumentExtraction and an IReportParser registered elsewhere).
+    /// <see cref="DocumentProcessor"/> (with <see cref="ReportParser"/> unless another IReportParser is registered; the IDocumentExtraction comes from AddExtraction).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +40,8 @@ public static class StorageServices
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value.WarcMaxFileBytes));
         services.TryAddSingleton<IReportSearch, SqliteReportSearch>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, EmbeddedSearchIndexer>());
+        // The parser is pure code without wiring of its own; a host may register another IReportParser first.
+        services.TryAddSingleton<IReportParser, ReportParser>();
         services.TryAddSingleton<ArchivedDocumentProcessor>();
         services.TryAddSingleton<DocumentProcessor>();
         return services;

@@ -12,6 +12,9 @@ public enum VersionChange
     /// <summary>These exact bytes are already a version of the report (e.g. the same file at another URL).</summary>
     SameBytes,
 
-    /// <summary>Different bytes, same extracted text as the latest version (a page's counter or date changed).</summary>
-    SameText,
+    /// <summary>
+    /// Different bytes with the content of a stored version (see ReportFingerprint): another rendition of the
+    /// report (UTF-8 and GBK page, PDF or DOCX attachment) or a page whose furniture changed.
+    /// </summary>
+    SameContent,
 }

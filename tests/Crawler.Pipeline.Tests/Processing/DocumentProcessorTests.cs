@@ -65,11 +65,15 @@ public sealed class DocumentProcessorTests : IDisposable
     public async Task Changed_content_for_the_same_report_is_a_new_version_and_the_old_one_is_kept()
     {
         var original = GoldReports.Result(GoldReports.Haidong);
-        var corrected = original with { Report = original.Report with { Title = original.Report.Title + "（更正）" } };
+        var retitled = original with { Report = original.Report with { Title = original.Report.Title + "（网页版）" } };
+        var corrected = GoldReports.Result(GoldReports.Haidong);
+        corrected.Report.Applications["newReceived", "naturalPerson"] = 99;
 
         await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(original)), null, default);
+        var sameFigures = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(retitled)), null, default);
         var outcome = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(corrected)), null, default);
 
+        Assert.Equal((ProcessingOutcomeKind.Unchanged, "SameContent"), (sameFigures.Kind, sameFigures.Reason));
         Assert.Equal((ProcessingOutcomeKind.NewVersion, 2), (outcome.Kind, outcome.Version));
         var versions = await _harness.Store.ListVersionsAsync(new ReportFilter(), default);
         Assert.Equal([(1, false), (2, true)], versions.Select(v => (v.Version, v.IsLatest)));

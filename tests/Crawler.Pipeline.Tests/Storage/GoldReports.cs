@@ -36,7 +36,7 @@ internal static class GoldReports
             SourceId = "src-" + name[..3],
             Region = "山东省",
             Sha256 = Sha256(bytes),
-            TextSha256 = Sha256(text ?? bytes),
+            ContentFingerprint = Sha256(text ?? bytes),
             DocumentUrl = new Uri($"http://127.0.0.1/{name}.html"),
             MediaType = "text/html",
             FetchedAt = new DateTimeOffset(2024, 1, 25, 3, 0, 0, TimeSpan.Zero),

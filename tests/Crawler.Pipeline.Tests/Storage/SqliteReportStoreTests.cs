@@ -29,20 +29,22 @@ public sealed class SqliteReportStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_new_report_then_the_same_bytes_then_the_same_text_then_changed_text_gives_versions_1_and_2_only()
+    public async Task A_new_report_then_the_same_bytes_then_the_same_content_then_changed_content_gives_versions_1_and_2_only()
     {
         var store = _data.Store();
         var first = GoldReports.Draft(GoldReports.Liaocheng, bytes: "<html>v1</html>", text: "正文 v1");
 
         var created = await store.StoreVersionAsync(first, default);
         var sameBytes = await store.StoreVersionAsync(first with { DocumentUrl = new Uri("http://127.0.0.1/mirror/1.html") }, default);
-        var sameText = await store.StoreVersionAsync(first with { Sha256 = GoldReports.Sha256("<html>v1 visits=9</html>") }, default);
-        var changed = await store.StoreVersionAsync(first with { Sha256 = GoldReports.Sha256("<html>v2</html>"), TextSha256 = GoldReports.Sha256("正文 v2") }, default);
+        var sameContent = await store.StoreVersionAsync(first with { Sha256 = GoldReports.Sha256("<html>v1 visits=9</html>") }, default);
+        var changed = await store.StoreVersionAsync(first with { Sha256 = GoldReports.Sha256("<html>v2</html>"), ContentFingerprint = GoldReports.Sha256("正文 v2") }, default);
+        var oldRendition = await store.StoreVersionAsync(first with { Sha256 = GoldReports.Sha256("v1.pdf") }, default);
 
         Assert.Equal((1, VersionChange.NewReport), (created.Version, created.Change));
         Assert.Equal((1, VersionChange.SameBytes, created.VersionId), (sameBytes.Version, sameBytes.Change, sameBytes.VersionId));
-        Assert.Equal((1, VersionChange.SameText), (sameText.Version, sameText.Change));
+        Assert.Equal((1, VersionChange.SameContent), (sameContent.Version, sameContent.Change));
         Assert.Equal((2, VersionChange.NewVersion, created.ReportId), (changed.Version, changed.Change, changed.ReportId));
+        Assert.Equal((1, VersionChange.SameContent), (oldRendition.Version, oldRendition.Change));
         var versions = await store.ListVersionsAsync(new ReportFilter(), default);
         Assert.Equal([(1, false), (2, true)], versions.Select(v => (v.Version, v.IsLatest)));
         Assert.All(versions, v => Assert.Equal(("聊城市商务局", 2023), (v.Agency, v.Year)));

@@ -42,7 +42,7 @@ public sealed class StoredReportsFixture : IDisposable
             var stored = await store.StoreVersionAsync(new ReportVersionDraft
             {
                 Agency = result.Report.Agency!, Year = result.Report.Year!.Value, SourceId = "source-" + name[..3],
-                Region = name.StartsWith("004", StringComparison.Ordinal) ? "青海省海东市" : "山东省", Sha256 = sha, TextSha256 = sha,
+                Region = name.StartsWith("004", StringComparison.Ordinal) ? "青海省海东市" : "山东省", Sha256 = sha, ContentFingerprint = sha,
                 DocumentUrl = new Uri($"http://127.0.0.1/reports/{name}.html"), PageUrl = name.StartsWith("001", StringComparison.Ordinal) ? new Uri("http://127.0.0.1/list/1.html") : null,
                 MediaType = "text/html", FetchedAt = new DateTimeOffset(2024, 1, 25, 3, 0, 0, TimeSpan.Zero), Result = result,
             }, default);
