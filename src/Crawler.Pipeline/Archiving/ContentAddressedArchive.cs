@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Crawler.Pipeline.Discovery;
 
 namespace Crawler.Pipeline.Archiving;
 
@@ -8,7 +9,7 @@ namespace Crawler.Pipeline.Archiving;
 /// half-written file under a hash name; storing bytes that are already present is a no-op.
 /// Bodies are streamed, never loaded whole.
 /// </summary>
-public sealed class ContentAddressedArchive
+public sealed class ContentAddressedArchive : IArchivedContent
 {
     private const int BufferSize = 81920;
 
@@ -26,6 +27,10 @@ public sealed class ContentAddressedArchive
 
     public Stream OpenRead(string sha256) =>
         new FileStream(PathFor(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    /// <summary>The archived body, or null when these bytes are not in the archive.</summary>
+    public Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken) =>
+        Task.FromResult(Contains(sha256) ? OpenRead(sha256) : null);
 
     /// <summary>Archives the bytes of <paramref name="file"/> (left in place: the caller owns it).</summary>
     public async Task<ArchivedBody> StoreFileAsync(string file, string? claimedSha256, CancellationToken cancellationToken)

@@ -35,16 +35,14 @@ public sealed class DocumentProcessor
         if (response.Error is not null || response.BodyFile is null)
         {
             var reason = response.Error ?? $"HTTP {response.StatusCode} 无响应正文 (no body)";
-            await _store.RecordFetchAsync(Fetch(document, null, null) with { Error = reason }, cancellationToken).ConfigureAwait(false);
+            await ArchiveFetchAsync(document.Source.Id, response with { Error = reason }, warc, cancellationToken).ConfigureAwait(false);
             DeleteBody(response);
             _logger.FetchFailed(response.RequestedUrl, reason);
             return ProcessingOutcome.Failed(response.FinalUrl, null, "抓取失败: " + reason);
         }
-        var body = await _archive.StoreFileAsync(response.BodyFile, response.Sha256, cancellationToken).ConfigureAwait(false);
-        if (body.HashMismatch) _logger.HashMismatch(response.FinalUrl, body.ClaimedSha256!, body.Sha256);
-        await _store.RecordFetchAsync(Fetch(document, body.Sha256, body.Length), cancellationToken).ConfigureAwait(false);
-        if (warc is not null) await warc.WriteExchangeAsync(response, body, null, cancellationToken).ConfigureAwait(false);
+        var body = await ArchiveFetchAsync(document.Source.Id, response, warc, cancellationToken).ConfigureAwait(false);
         DeleteBody(response);
+        if (body is null) return ProcessingOutcome.Failed(response.FinalUrl, null, $"响应正文文件不存在 (body file missing): {response.BodyFile}");
         if (response.StatusCode is < 200 or >= 300)
         {
             return ProcessingOutcome.Failed(response.FinalUrl, body.Sha256, $"HTTP {response.StatusCode}: 正文已存档，未处理 (archived, not processed)");
@@ -55,6 +53,32 @@ public sealed class DocumentProcessor
             return ProcessingOutcome.Unchanged(response.FinalUrl, body.Sha256, $"同一内容已处理过 (same bytes already processed: {state.Detail})");
         }
         return await _analysis.ProcessAsync(document.Source, body.Sha256, Context(document), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Archives a response's body (if any), records the fetch and writes it to the crawl's WARC, without
+    /// processing it: for list pages and other fetches that are not report documents. The body file stays
+    /// with the caller. A 304 is recorded (and written as a revisit) against the URL's earlier capture.
+    /// </summary>
+    public async Task<ArchivedBody?> ArchiveFetchAsync(string? sourceId, FetchedResponse response, WarcWriter? warc, CancellationToken cancellationToken)
+    {
+        if (response.NotModified)
+        {
+            var known = await _store.FindAsync(response.RequestedUrl, cancellationToken).ConfigureAwait(false);
+            await _store.RecordFetchAsync(Fetch(sourceId, response, known?.Sha256, null), cancellationToken).ConfigureAwait(false);
+            if (warc is not null) await warc.WriteRevisitAsync(response, known, null, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        if (response.BodyFile is null || !File.Exists(response.BodyFile))
+        {
+            await _store.RecordFetchAsync(Fetch(sourceId, response, null, null), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        var body = await _archive.StoreFileAsync(response.BodyFile, response.Sha256, cancellationToken).ConfigureAwait(false);
+        if (body.HashMismatch) _logger.HashMismatch(response.FinalUrl, body.ClaimedSha256!, body.Sha256);
+        await _store.RecordFetchAsync(Fetch(sourceId, response, body.Sha256, body.Length), cancellationToken).ConfigureAwait(false);
+        if (warc is not null) await warc.WriteExchangeAsync(response, body, null, cancellationToken).ConfigureAwait(false);
+        return body;
     }
 
     /// <summary>Retries every quarantined document from the archive (the sources are looked up by id).</summary>
@@ -74,9 +98,8 @@ public sealed class DocumentProcessor
     private async Task<ProcessingOutcome> RevisitAsync(CrawledDocument document, WarcWriter? warc, CancellationToken cancellationToken)
     {
         var response = document.Response;
+        await ArchiveFetchAsync(document.Source.Id, response, warc, cancellationToken).ConfigureAwait(false);
         var known = await _store.FindAsync(response.RequestedUrl, cancellationToken).ConfigureAwait(false);
-        await _store.RecordFetchAsync(Fetch(document, known?.Sha256, null), cancellationToken).ConfigureAwait(false);
-        if (warc is not null) await warc.WriteRevisitAsync(response, known, null, cancellationToken).ConfigureAwait(false);
         if (known is null) return ProcessingOutcome.Unchanged(response.FinalUrl, null, "304 未修改，但没有此前的抓取记录 (no earlier fetch on record)");
         var state = await _store.FindProcessingAsync(known.Sha256, cancellationToken).ConfigureAwait(false);
         if (state is { Status: ProcessingStatus.Done } || !_archive.Contains(known.Sha256))
@@ -88,18 +111,18 @@ public sealed class DocumentProcessor
             .ConfigureAwait(false);
     }
 
-    private static FetchRecord Fetch(CrawledDocument document, string? sha256, long? size) => new()
+    private static FetchRecord Fetch(string? sourceId, FetchedResponse response, string? sha256, long? size) => new()
     {
-        SourceId = document.Source.Id,
-        Url = document.Response.RequestedUrl,
-        FinalUrl = document.Response.FinalUrl,
-        Status = document.Response.StatusCode,
-        ResponseHeaders = document.Response.ResponseHeaders,
-        FetchedAt = document.Response.FetchedAt,
+        SourceId = sourceId,
+        Url = response.RequestedUrl,
+        FinalUrl = response.FinalUrl,
+        Status = response.StatusCode,
+        ResponseHeaders = response.ResponseHeaders,
+        FetchedAt = response.FetchedAt,
         Sha256 = sha256,
-        MediaType = MediaTypes.Essence(document.Response.ContentType),
+        MediaType = MediaTypes.Essence(response.ContentType),
         Size = size,
-        Error = document.Response.Error,
+        Error = response.Error,
     };
 
     private static DocumentContext Context(CrawledDocument document) => new()

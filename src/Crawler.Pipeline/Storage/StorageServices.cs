@@ -1,4 +1,5 @@
 using Crawler.Pipeline.Archiving;
+using Crawler.Pipeline.Discovery;
 using Crawler.Pipeline.Fetching;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Search;
@@ -36,6 +37,7 @@ public static class StorageServices
             return new SqliteOutbox(layout.ConnectionString, provider.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton(provider => new ContentAddressedArchive(provider.GetRequiredService<DataLayout>().Archive));
+        services.TryAddSingleton<IArchivedContent>(provider => provider.GetRequiredService<ContentAddressedArchive>());
         services.TryAddSingleton(provider => new WarcWriterFactory(provider.GetRequiredService<DataLayout>().Warc,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value.WarcMaxFileBytes));
         services.TryAddSingleton<IReportSearch, SqliteReportSearch>();

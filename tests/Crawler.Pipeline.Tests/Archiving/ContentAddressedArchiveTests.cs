@@ -22,6 +22,13 @@ public sealed class ContentAddressedArchiveTests : IDisposable
         Assert.Equal(Path.Combine(_root, "archive", "sha256", sha[..2], sha[2..4], sha), body.Path);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(body.Path));
         Assert.True(archive.Contains(sha));
+        await using (var stream = await archive.OpenAsync(sha, default))
+        {
+            using var copy = new MemoryStream();
+            await stream!.CopyToAsync(copy);
+            Assert.Equal(bytes, copy.ToArray());
+        }
+        Assert.Null(await archive.OpenAsync(new string('0', 64), default));
         Assert.Empty(Directory.GetFiles(Path.Combine(_root, "archive", "sha256", "incoming")));
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Crawler.Extraction;
+using Crawler.Pipeline.Archiving;
 using Crawler.Pipeline.Discovery;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Search;
@@ -242,6 +243,25 @@ public sealed class DocumentProcessorTests : IDisposable
         Assert.Single(await _harness.Store.ListVersionsAsync(new ReportFilter(), default));
         Assert.Equal(1, Assert.Single(_harness.Observer.Announced).Version);
         Assert.Empty(await _harness.Store.QuarantinedAsync(default));
+    }
+
+    [Fact]
+    public async Task A_list_page_is_archived_recorded_and_written_to_warc_without_processing_and_keeps_its_body_file()
+    {
+        var list = _harness.Fetched("http://127.0.0.1/xxgk/ndbg/index.html", "<html><a href='1.html'>2023年报告</a></html>"u8.ToArray());
+
+        ArchivedBody? body;
+        await using (var warc = _harness.Warc.Create(DateTimeOffset.UnixEpoch))
+        {
+            body = await _harness.Processor.ArchiveFetchAsync(list.Source.Id, list.Response, warc, default);
+        }
+
+        Assert.NotNull(body);
+        Assert.True(File.Exists(list.Response.BodyFile));
+        Assert.Equal(body.Sha256, (await _harness.Store.FindAsync(list.Response.RequestedUrl, default))!.Sha256);
+        Assert.Null(await _harness.Store.FindProcessingAsync(body.Sha256, default));
+        Assert.Equal(0, _harness.Parser.Calls);
+        Assert.Contains(WarcRecordReader.Read(Assert.Single(Directory.GetFiles(_harness.Layout.Warc))), r => r["WARC-Type"] == "response");
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class StorageServicesTests : IDisposable
         Assert.Contains(services.GetServices<IReportVersionObserver>(), o => o is EmbeddedSearchIndexer);
         Assert.NotNull(services.GetRequiredService<DocumentProcessor>());
         Assert.Equal(Path.Combine(_root, "data", "archive"), services.GetRequiredService<ContentAddressedArchive>().Root);
+        Assert.Same(services.GetRequiredService<ContentAddressedArchive>(), services.GetRequiredService<Crawler.Pipeline.Discovery.IArchivedContent>());
         await services.GetRequiredService<IOutbox>().EnqueueAsync("index", "k", "{}", default);
         Assert.False(await store.HasReportAsync("x", 2023, default));
         Assert.True(File.Exists(Path.Combine(_root, "data", "state.db")));
