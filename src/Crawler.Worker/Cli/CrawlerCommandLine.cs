@@ -16,6 +16,7 @@ public static class CrawlerCommandLine
     {
         yield return VersionCommand.Create();
         yield return ParseCommand.Create();
+        yield return RunCommand.Create();
         yield return CrawlCommand.Create();
         yield return ReportsCommand.Create();
         yield return SearchCommand.Create();
