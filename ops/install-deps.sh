@@ -5,6 +5,10 @@
 set -euo pipefail
 
 packages=(poppler-utils tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libreoffice-writer-nogui fonts-noto-cjk)
+# The Dockerfile's build argument WITH_LIBREOFFICE=false leaves out LibreOffice (DOC/WPS conversion) for a smaller image.
+if [ "${WITH_LIBREOFFICE:-true}" != "true" ]; then
+  kept=(); for p in "${packages[@]}"; do [ "$p" = libreoffice-writer-nogui ] || kept+=("$p"); done; packages=("${kept[@]}")
+fi
 if [ "${1:-}" = "--with-test-tools" ]; then
   # Tests start a real SMTP server, validate the compose file, and mirror the simulated web with wget.
   packages+=(python3 python3-aiosmtpd docker-compose wget sqlite3)

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Crawler.Pipeline.Processing;
+using Crawler.Pipeline.Storage;
+
+namespace Crawler.Pipeline.Indexing;
+
+/// <summary>
+/// Rebuilds the index from the state store: every stored version is queued again under its stable document id
+/// (so nothing is duplicated) with isLatest recomputed, then the queue is drained. Runs through the same outbox
+/// as the worker, so an outage part-way leaves the rest queued for the worker to send.
+/// </summary>
+public sealed class Reindexer
+{
+    private readonly IReportVersionSource _versions;
+    private readonly IOutbox _outbox;
+    private readonly IReportIndex _index;
+    private readonly IndexOutboxDispatcher _dispatcher;
+    private readonly TimeProvider _time;
+
+    public Reindexer(IReportVersionSource versions, IOutbox outbox, IReportIndex index, IndexOutboxDispatcher dispatcher, TimeProvider time)
+    {
+        _versions = versions;
+        _outbox = outbox;
+        _index = index;
+        _dispatcher = dispatcher;
+        _time = time;
+    }
+
+    public async Task<ReindexSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<StoredReportVersion>();
+        await foreach (var version in _versions.AllVersionsAsync(cancellationToken).ConfigureAwait(false)) all.Add(version);
+
+        var ensured = await _index.EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        // The run stamp keeps this run's outbox keys apart from earlier deliveries of the same documents.
+        var run = now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture);
+        var queued = 0;
+        foreach (var report in all.GroupBy(v => (v.Source.Id, v.Result.Report.Year)))
+        {
+            var latest = report.Max(v => v.Version);
+            foreach (var version in report)
+            {
+                var id = ReportIndexDocument.IdOf(version);
+                var message = new IndexMessage(BulkAction.Index, id, ReportIndexDocument.Build(version, version.Version == latest, now));
+                if (await _outbox.EnqueueAsync(IndexMessage.Topic, $"{id}@reindex-{run}", message.Serialize(), cancellationToken).ConfigureAwait(false)) queued++;
+            }
+        }
+        if (!ensured.Succeeded) return new ReindexSummary(all.Count, queued, 0, 0, await PendingAsync(cancellationToken).ConfigureAwait(false), ensured.Error);
+
+        int delivered = 0, dead = 0;
+        string? unreachable = null;
+        while (true)
+        {
+            var pass = await _dispatcher.DispatchOnceAsync(cancellationToken).ConfigureAwait(false);
+            delivered += pass.Delivered;
+            dead += pass.Dead;
+            if (pass.Unreachable is not null)
+            {
+                unreachable = pass.Unreachable;
+                break;
+            }
+            if (pass.Handled == 0) break;
+        }
+        return new ReindexSummary(all.Count, queued, delivered, dead, await PendingAsync(cancellationToken).ConfigureAwait(false), unreachable);
+    }
+
+    private async Task<int> PendingAsync(CancellationToken cancellationToken) =>
+        (await _outbox.CountAsync(IndexMessage.Topic, cancellationToken).ConfigureAwait(false))[OutboxStatus.Pending];
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Crawler.Pipeline.Indexing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Crawler.Worker.Cli;
+
+/// <summary>
+/// <c>crawler reindex [--data DIR]</c>: rebuilds the Elasticsearch index from the state store. Every stored
+/// version is queued again under its stable id (no duplicates), then the queue is drained; whatever cannot be
+/// sent now stays queued for the worker.
+/// </summary>
+internal static class ReindexCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo?>("--data") { Description = "The data directory (state.db, archive); default Storage:DataDirectory or ./data." };
+        var command = new Command("reindex", "Rebuild the Elasticsearch index from the stored report versions (same ids: safe to repeat).");
+        command.Options.Add(data);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var configuration = OpsConfiguration.Load();
+            if (parseResult.GetValue(data) is { } directory)
+            {
+                configuration = new ConfigurationBuilder().AddConfiguration(configuration)
+                    .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory.FullName }).Build();
+            }
+            if (configuration.GetSection(ElasticsearchOptions.SectionName).Get<ElasticsearchOptions>()?.Url is null)
+            {
+                await Console.Error.WriteLineAsync("Elasticsearch:Url is not set (environment: Elasticsearch__Url): nothing to reindex into.");
+                return 2;
+            }
+            await using var services = IndexingServices.Build(configuration);
+            if (services.GetService<IReportVersionSource>() is null)
+            {
+                await Console.Error.WriteLineAsync("No state store is registered in this build: cannot read the stored report versions.");
+                return 2;
+            }
+            var summary = await services.GetRequiredService<Reindexer>().RunAsync(cancellationToken);
+            Console.WriteLine($"{summary.Versions} stored versions, {summary.Queued} queued, {summary.Delivered} indexed, {summary.Dead} rejected, {summary.StillPending} still queued");
+            if (summary.Unreachable is not null)
+            {
+                await Console.Error.WriteLineAsync($"Elasticsearch: {summary.Unreachable}. The queued documents stay in the outbox; the worker sends them when the cluster answers.");
+                return 1;
+            }
+            return summary.Dead > 0 ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Crawler.Worker.Web;
+
+public sealed record ReadinessResult(bool Ready, string Detail);
