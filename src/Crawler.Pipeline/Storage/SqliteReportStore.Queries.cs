@@ -5,27 +5,32 @@ namespace Crawler.Pipeline.Storage;
 
 public sealed partial class SqliteReportStore
 {
+    private const string VersionFilter = """
+        ($agency IS NULL OR instr(r.agency, $agency) > 0) AND ($year IS NULL OR r.year = $year) AND ($latest = 0 OR v.is_latest = 1)
+        """;
+
     public async Task<IReadOnlyList<ReportVersionRecord>> ListVersionsAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, """
+        (string, object?)[] parameters =
+        [
+            ("$agency", string.IsNullOrWhiteSpace(filter.Agency) ? null : filter.Agency.Trim()), ("$year", filter.Year), ("$latest", filter.LatestOnly ? 1 : 0),
+        ];
+        await using var command = Command(connection, null, $"""
             SELECT v.id, r.id, r.agency, r.region, r.year, v.version, v.is_latest, v.source_id, v.document_url, v.page_url, v.sha256,
                    v.media_type, d.size, v.fetched_at, v.template, v.parsed_json
             FROM report_versions v
             JOIN reports r ON r.id = v.report_id
             LEFT JOIN documents d ON d.sha256 = v.sha256
-            WHERE ($agency IS NULL OR instr(r.agency, $agency) > 0)
-              AND ($year IS NULL OR r.year = $year)
-              AND ($latest = 0 OR v.is_latest = 1)
+            WHERE {VersionFilter}
             ORDER BY r.agency, r.year, v.version
-            """, ("$agency", string.IsNullOrWhiteSpace(filter.Agency) ? null : filter.Agency.Trim()), ("$year", filter.Year),
-            ("$latest", filter.LatestOnly ? 1 : 0));
+            """, parameters);
         var records = new List<ReportVersionRecord>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) records.Add(Read(reader));
         }
-        var findings = await FindingsAsync(connection, records.Select(r => r.VersionId), cancellationToken).ConfigureAwait(false);
+        var findings = await FindingsAsync(connection, parameters, cancellationToken).ConfigureAwait(false);
         return records.Select(r => r with { Findings = findings.TryGetValue(r.VersionId, out var list) ? list : [] }).ToList();
     }
 
@@ -50,19 +55,21 @@ public sealed partial class SqliteReportStore
         Findings = [],
     };
 
-    private static async Task<Dictionary<long, List<Finding>>> FindingsAsync(SqliteConnection connection, IEnumerable<long> versionIds,
+    private static async Task<Dictionary<long, List<Finding>>> FindingsAsync(SqliteConnection connection, (string, object?)[] parameters,
         CancellationToken cancellationToken)
     {
-        var wanted = versionIds.ToHashSet();
         var findings = new Dictionary<long, List<Finding>>();
-        if (wanted.Count == 0) return findings;
-        await using var command = Command(connection, null,
-            "SELECT version_id, code, severity, location, message FROM findings ORDER BY version_id, ordinal");
+        await using var command = Command(connection, null, $"""
+            SELECT f.version_id, f.code, f.severity, f.location, f.message FROM findings f
+            JOIN report_versions v ON v.id = f.version_id
+            JOIN reports r ON r.id = v.report_id
+            WHERE {VersionFilter}
+            ORDER BY f.version_id, f.ordinal
+            """, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var id = reader.GetInt64(0);
-            if (!wanted.Contains(id)) continue;
             if (!findings.TryGetValue(id, out var list)) findings[id] = list = [];
             list.Add(new Finding(reader.GetString(1), Enum.Parse<FindingSeverity>(reader.GetString(2), ignoreCase: true), reader.GetString(3),
                 reader.GetString(4)));
