@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crawler.Pipeline.Fetching;
 using Microsoft.Data.Sqlite;
@@ -10,6 +11,9 @@ namespace Crawler.Pipeline.Storage;
 /// </summary>
 public sealed partial class SqliteReportStore : IReportStore
 {
+    // Header values stay readable in the database (quotes of ETags, Chinese file names) instead of \u escapes.
+    private static readonly JsonSerializerOptions HeaderJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly StateDatabase _database;
     private readonly TimeProvider _time;
 
@@ -28,7 +32,7 @@ public sealed partial class SqliteReportStore : IReportStore
             VALUES ($source, $url, $final, $status, $headers, $etag, $modified, $at, $sha, $media, $size, $error)
             """,
             ("$source", fetch.SourceId), ("$url", fetch.Url.AbsoluteUri), ("$final", fetch.FinalUrl.AbsoluteUri), ("$status", fetch.Status),
-            ("$headers", JsonSerializer.Serialize(fetch.ResponseHeaders.Select(h => new[] { h.Key, h.Value }))),
+            ("$headers", JsonSerializer.Serialize(fetch.ResponseHeaders.Select(h => new[] { h.Key, h.Value }), HeaderJson)),
             ("$etag", Header(fetch, "ETag")), ("$modified", Header(fetch, "Last-Modified")), ("$at", StateDatabase.Stamp(fetch.FetchedAt)),
             ("$sha", fetch.Sha256), ("$media", fetch.MediaType), ("$size", fetch.Size), ("$error", fetch.Error)))
         {

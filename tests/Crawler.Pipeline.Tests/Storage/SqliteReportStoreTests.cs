@@ -26,6 +26,10 @@ public sealed class SqliteReportStoreTests : IDisposable
         Assert.Equal("bbbb", known.Sha256);
         Assert.Equal(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero), known.FetchedAt);
         Assert.Null(await store.FindAsync(new Uri("http://127.0.0.1/other"), default));
+        await using var connection = await _data.Database.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT response_headers FROM fetches ORDER BY id LIMIT 1";
+        Assert.Equal("[[\"etag\",\"\\\"v1\\\"\"],[\"Last-Modified\",\"Tue, 01 Jan 2024 00:00:00 GMT\"]]", (string?)await command.ExecuteScalarAsync());
     }
 
     [Fact]
