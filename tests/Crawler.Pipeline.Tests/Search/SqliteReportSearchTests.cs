@@ -48,6 +48,22 @@ public sealed class SqliteReportSearchTests(ITestOutputHelper log) : IDisposable
         Assert.All(business.Hits, h => Assert.Contains("【商务】", h.Snippet));
     }
 
+    [Theory]
+    [InlineData("商务局", 4)]
+    [InlineData("依申请", 3)]
+    [InlineData("行政复议", 5)]
+    [InlineData("政府信息公开", 5)]
+    [InlineData("复议 商务局", 4)]
+    public async Task Three_and_four_character_queries_match_as_many_reports_as_contain_them(string query, int reports)
+    {
+        var search = await IndexSeedsAsync();
+
+        var results = await search.SearchAsync(new SearchQuery(query), default);
+
+        Assert.Equal(reports, results.Total);
+        Assert.All(results.Hits, h => Assert.Contains("【", h.Snippet));
+    }
+
     [Fact]
     public async Task Longer_and_mixed_queries_match_as_phrases()
     {
