@@ -46,7 +46,7 @@ internal static partial class PlainTextLine
     /// <summary>Strips what the dump adds around text: markdown heading marks and bold, DOCX bookmarks.</summary>
     public static string Clean(string text)
     {
-        var cleaned = Bookmark().Replace(text, "");
+        var cleaned = text.Contains("[bookmark", StringComparison.Ordinal) ? Bookmark().Replace(text, "") : text;
         if (cleaned.Contains("**", StringComparison.Ordinal)) cleaned = cleaned.Replace("**", "", StringComparison.Ordinal);
         cleaned = cleaned.Trim(' ', '\t', '\u3000', '\u00a0', '\ufeff');
         if (cleaned.StartsWith('#')) cleaned = cleaned.TrimStart('#').TrimStart(' ', '\u3000');
