@@ -53,6 +53,13 @@ internal static partial class PlainTextLine
         return cleaned;
     }
 
+    /// <summary>A short line that is not a heading ("四、…", "# …") may be the wrapped tail of a table label.</summary>
+    public static bool MayBeWrappedLabel(string line)
+    {
+        var text = line.Trim();
+        return text.Length is > 0 and <= 30 && !text.StartsWith('#') && !SectionHeading().IsMatch(text);
+    }
+
     private static bool IsPipeRow(string line)
     {
         var trimmed = line.AsSpan().Trim();
@@ -64,6 +71,9 @@ internal static partial class PlainTextLine
 
     [GeneratedRegex(@"^[\s|:]*(?:[-=_*]{3,}[\s|:+]*)+$")]
     private static partial Regex Rule();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十\d]{1,2}\s*、")]
+    private static partial Regex SectionHeading();
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();
