@@ -69,6 +69,11 @@ internal static class ApplicationsTableReader
         return -1;
     }
 
+    private static string GroupOrdinal(string group) => group switch
+    {
+        "不予公开" => "三", "无法提供" => "四", "不予处理" => "五", _ => "六",
+    };
+
     private static int IndexOf(string key)
     {
         var entries = LabelCatalogs.ApplicationRows.Entries;
@@ -83,6 +88,6 @@ internal static class ApplicationsTableReader
         var group = ReportSchema.ApplicationsMixed.Row(key)?.Group;
         var ordinal = entry.Ordinal is null ? "" : char.IsAsciiDigit(entry.Ordinal[0]) ? entry.Ordinal + "." : entry.Ordinal.StartsWith('（') ? entry.Ordinal : entry.Ordinal + "、";
         var own = ordinal + entry.Label;
-        return group is null || group.StartsWith("三、", StringComparison.Ordinal) ? own : $"{group} {own}";
+        return group is null || group.StartsWith("三、", StringComparison.Ordinal) ? own : $"（{GroupOrdinal(group)}）{group} {own}";
     }
 }
