@@ -43,7 +43,8 @@ public sealed class PoliteFetcher : IDisposable
             if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
                 return Failed(request, url, $"not an http(s) URL: {url}");
 
-            var rules = await robots.GetAsync(url, ct => LoadRobotsAsync(request.Source, url, ct), cancellationToken).ConfigureAwait(false);
+            var policy = $"{request.Source.AllowPrivateNetwork}|{request.Source.IgnoreCertificateErrors}";
+            var rules = await robots.GetAsync(url, policy, ct => LoadRobotsAsync(request.Source, url, ct), cancellationToken).ConfigureAwait(false);
             if (rules.UnavailableReason is { } unavailable)
                 return Failed(request, url, $"{unavailable} (reading robots.txt of {url.Authority}; nothing is fetched from it until robots.txt can be read)");
             if (!rules.IsAllowed(url))
