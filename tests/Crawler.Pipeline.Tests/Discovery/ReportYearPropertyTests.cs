@@ -12,7 +12,7 @@ public sealed class ReportYearPropertyTests
     [Fact]
     public void Any_year_written_in_arabic_or_chinese_digits_is_read_back()
     {
-        Prop.ForAll(Gen.Choose(2000, 2100).ToArbitrary(), year =>
+        Prop.ForAll(Gen.Choose(2000, 2099).ToArbitrary(), year =>
             ReportClassifier.Classify($"某局{year}年政府信息公开工作年度报告 {year + 1}-01-30").Year == year
             && ReportClassifier.Classify($"某局{Chinese(year)}年度政府信息公开工作年度报告").Year == year)
             .QuickCheckThrowOnFailure();
