@@ -56,13 +56,16 @@ public sealed class ArchivedDocumentProcessor
                 .ConfigureAwait(false);
         }
         if (extraction.Findings.Count > 0) parsed = parsed with { Findings = [.. parsed.Findings, .. extraction.Findings] };
-        if (!parsed.IsReport) return await NotAReportAsync(sha256, context, "不是年报 (not a report): " + parsed.NotReportReason, cancellationToken).ConfigureAwait(false);
-        if (context.Role == nameof(DocumentRole.ReportPage) && extraction.Attachments.Count > 0 && HasNoFigures(parsed))
+        // Checked before the parser's verdict: a report page that only links its attachment reads as "not a report" to
+        // the parser; the page is kept as context and the attachment, processed on its own, becomes the report document.
+        if (context.Role == nameof(DocumentRole.ReportPage) && extraction.Attachments.Count > 0 && (!parsed.IsReport || HasNoFigures(parsed)))
         {
+            var verdict = parsed.IsReport ? "" : $"正文不是年报（{parsed.NotReportReason}）；";
             return await NotAReportAsync(sha256, context,
-                $"页面只链接附件（{extraction.Attachments.Count} 个），报告以附件为准，页面作为上下文保留 (a page linking the report as an attachment)",
+                $"{verdict}页面只链接附件（{extraction.Attachments.Count} 个），报告以附件为准，页面作为上下文保留 (a page linking the report as an attachment)",
                 cancellationToken).ConfigureAwait(false);
         }
+        if (!parsed.IsReport) return await NotAReportAsync(sha256, context, "不是年报 (not a report): " + parsed.NotReportReason, cancellationToken).ConfigureAwait(false);
         var (agency, year) = ReportIdentity.Decide(source.Agency, context.YearHint, parsed.Report);
         if (year is null) return await QuarantineAsync(sha256, context, "无法确定报告年度 (no year in the report, its link or title)", cancellationToken).ConfigureAwait(false);
         if (parsed.Report.Year is { } parsedYear && context.YearHint is { } hint && parsedYear != hint) _logger.YearDiffers(context.Url, parsedYear, hint);

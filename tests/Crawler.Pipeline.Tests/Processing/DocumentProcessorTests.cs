@@ -191,11 +191,15 @@ public sealed class DocumentProcessorTests : IDisposable
             : ScriptedExtraction.Plain(d);
 
         var page = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(pageOnly)), null, default);
+        var shortPage = await _harness.Processor.ProcessAsync(_harness.Fetched("http://127.0.0.1/xxgk/ndbg/2.html",
+            Body(ReportParseResult.NotAReport("正文过短，没有年报的结构"))), null, default);
         var attachment = await _harness.Processor.ProcessAsync(_harness.Fetched("http://127.0.0.1/files/2023.docx", Body(blank),
             "application/octet-stream", DocumentRole.ReportAttachment) with { ParentUrl = new Uri(PageUrl) }, null, default);
 
         Assert.Equal(ProcessingOutcomeKind.NotAReport, page.Kind);
         Assert.Contains("页面只链接附件", page.Reason);
+        Assert.Equal(ProcessingOutcomeKind.NotAReport, shortPage.Kind);
+        Assert.Contains("正文不是年报（正文过短，没有年报的结构）；页面只链接附件", shortPage.Reason);
         Assert.Equal(ProcessingOutcomeKind.NewReport, attachment.Kind);
         var version = Assert.Single(await _harness.Store.ListVersionsAsync(new ReportFilter(), default));
         Assert.Equal((new Uri("http://127.0.0.1/files/2023.docx"), new Uri(PageUrl)), (version.DocumentUrl, version.PageUrl));
