@@ -48,7 +48,7 @@ internal static class SchemaMigrations
             version INTEGER NOT NULL,
             is_latest INTEGER NOT NULL,
             sha256 TEXT NOT NULL,
-            content_fingerprint TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
             source_id TEXT NOT NULL,
             document_url TEXT NOT NULL,
             page_url TEXT,
@@ -96,6 +96,11 @@ internal static class SchemaMigrations
             version_id INTEGER PRIMARY KEY REFERENCES report_versions (id),
             text TEXT NOT NULL);
         CREATE VIRTUAL TABLE report_search USING fts5 (terms, tokenize = 'unicode61 remove_diacritics 2');
+        """,
+
+        // 3: versions are told apart by their content (template + figures), not by their extracted text.
+        """
+        ALTER TABLE report_versions RENAME COLUMN text_sha256 TO content_fingerprint;
         """,
     ];
 }

@@ -15,7 +15,8 @@ public sealed class StateDatabaseTests : IDisposable
         await again.MigrateAsync(default);
 
         await using var connection = await again.OpenAsync(default);
-        Assert.Equal(2L, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(3L, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM pragma_table_info('report_versions') WHERE name = 'content_fingerprint'"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal(10000L, Scalar(connection, "PRAGMA busy_timeout"));
         foreach (var table in new[] { "fetches", "documents", "reports", "report_versions", "findings", "processing", "report_texts", "report_search" })
@@ -23,6 +24,26 @@ public sealed class StateDatabaseTests : IDisposable
             Assert.Equal(1L, Scalar(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE name = '{table}'"));
         }
         Assert.True(File.Exists(Path.Combine(_data.Root, "state.db")));
+    }
+
+    [Fact]
+    public async Task A_database_made_by_an_earlier_schema_is_brought_up_to_date_keeping_its_rows()
+    {
+        Directory.CreateDirectory(_data.Root);
+        await using (var old = new SqliteConnection(_data.Layout.ConnectionString))
+        {
+            await old.OpenAsync();
+            Scalar(old, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            Scalar(old, SchemaMigrations.Steps[0] + SchemaMigrations.Steps[1] + "INSERT INTO schema_version VALUES (1, 'x'), (2, 'x');");
+            Scalar(old, "INSERT INTO reports (agency, year, source_id, first_seen_at) VALUES ('聊城市商务局', 2023, 's', 'x')");
+        }
+
+        await _data.Database.MigrateAsync(default);
+
+        await using var connection = await _data.Database.OpenAsync(default);
+        Assert.Equal(3L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM pragma_table_info('report_versions') WHERE name = 'content_fingerprint'"));
+        Assert.Equal("聊城市商务局", Scalar(connection, "SELECT agency FROM reports"));
     }
 
     [Fact]
