@@ -15,9 +15,14 @@ public static class CrawlerCommandLine
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return ParseCommand.Create();
+        yield return ReportsCommand.Create();
+        yield return SearchCommand.Create();
+        yield return ExportCommand.Create();
         yield return EsCommand.Create();
         yield return HealthCommand.Create();
         yield return KibanaCommand.Create();
         yield return ReindexCommand.Create();
+        yield return AlertsCommand.Create();
     }
 }

@@ -42,7 +42,7 @@ public class ReportJsonTests
         report.ActiveDisclosure["fees", "amountTenThousandYuan"] = 0m;
         report.Applications["newReceived", "total"] = 3m;
 
-        var json = JsonNode.Parse(ReportJson.Serialize(new Parsing.ReportParseResult(report, [])))!;
+        var json = JsonNode.Parse(ReportJson.Serialize(new Crawler.Reports.Parsing.ReportParseResult(report, [])))!;
 
         Assert.Equal("0.0", json["activeDisclosure"]!["fees"]!["amountTenThousandYuan"]!.ToJsonString());
         Assert.Equal("3", json["applications"]!["newReceived"]!["total"]!.ToJsonString());

@@ -1,0 +1,75 @@
+using Crawler.Reports.Documents;
+using HtmlAgilityPack;
+using Microsoft.Extensions.Logging;
+
+namespace Crawler.Extraction.Html;
+
+/// <summary>
+/// An HTML report page to the format-neutral document: decode (BOM, HTTP charset, meta, detection;
+/// GBK as GB18030), find the article body, drop page furniture, read paragraphs and tables with
+/// their spans, and list the attachments the body links to.
+/// </summary>
+public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocumentExtractor
+{
+    /// <summary>Deeper markup than this is hostile or broken; HtmlAgilityPack recursion would not survive it.</summary>
+    private const int MaxDepth = 1000;
+
+    public bool CanExtract(DocumentFormat format) => format == DocumentFormat.Html;
+
+    public Task<ExtractionResult> ExtractAsync(SourceDocument document, DocumentFormat format, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var decoded = HtmlDecoding.Decode(document.Content.Span, document.ContentType);
+        if (decoded.Declared is { } declared && !SameCharset(declared, decoded.Charset))
+            LogCharsetOverridden(document.Name, declared, decoded.Charset);
+
+        var page = new HtmlDocument { OptionMaxNestedChildNodes = MaxDepth };
+        try
+        {
+            page.LoadHtml(decoded.Text);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // HtmlAgilityPack signals its nesting limit with a bare Exception.
+            return Task.FromResult(ExtractionResult.Failure(DocumentFormat.Html, $"{document.Name}：HTML 无法解析（标签嵌套超过 {MaxDepth} 层或结构损坏：{e.Message}）"));
+        }
+
+        var body = ArticleBody.Locate(page);
+        Boilerplate.RemoveFurniture(body);
+        var title = HtmlTitle.Find(page, body);
+        var attachments = AttachmentLinks.Find(page, body, document.Name);
+        var blocks = WithTitle(HtmlBlockReader.Read(body), title);
+        var result = ExtractionResult.Success(DocumentFormat.Html, new ReportDocument(blocks) { Origin = document.Name }) with
+        {
+            Title = title,
+            Attachments = attachments,
+        };
+        return Task.FromResult(result);
+    }
+
+    /// <summary>
+    /// CMS templates print the title above the body container (an h1, a td.title), so the body alone
+    /// would lack the line that names the agency and the year. It is put back as the first paragraph
+    /// unless the body already opens with it.
+    /// </summary>
+    private static IReadOnlyList<DocumentBlock> WithTitle(IReadOnlyList<DocumentBlock> blocks, string? title)
+    {
+        if (title is null) return blocks;
+        var compact = Compact(title);
+        var opening = blocks.OfType<Paragraph>().Take(3).Select(p => Compact(p.Text));
+        if (opening.Any(text => text == compact)) return blocks;
+        return [new Paragraph(title), .. blocks];
+    }
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    private static bool SameCharset(string declared, string used)
+    {
+        var d = Sniffing.Charsets.FromLabel(declared);
+        var u = Sniffing.Charsets.FromLabel(used);
+        return declared == "BOM" || (d is not null && u is not null && d.CodePage == u.CodePage) || used == "us-ascii";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Document} declares charset {Declared} but its bytes are {Used}; decoded as {Used}")]
+    private partial void LogCharsetOverridden(string document, string declared, string used);
+}

@@ -1,0 +1,124 @@
+using Crawler.Reports.Documents;
+
+namespace Crawler.Extraction.Layout;
+
+/// <summary>
+/// Rebuilds one table (one region per page it is printed on) into a grid: numeric columns from the
+/// x-positions of figures across all rows, label columns from the nesting of group labels, rows from
+/// the lines carrying figures; group labels span the rows they are centred on, and a group cut by a
+/// page break continues over the next page's first rows.
+/// </summary>
+internal static class TableGridBuilder
+{
+    public static Table Build(IReadOnlyList<TableRegion> regions, double height, LayoutSettings settings, List<RebuiltCell> numbers)
+    {
+        var segments = regions.SelectMany(r => r.Segments).ToList();
+        var probe = new TablePartReader([0], 0, height, settings);
+        var figures = segments.Where(s => probe.Number(s) is not null).ToList();
+        var headers = ColumnHeaders(regions, figures, height);
+        var columns = Cluster(figures.Concat(headers).Select(s => s.CentreX), height);
+        var numericLeft = figures.Count == 0 ? double.MaxValue : figures.Concat(headers).Min(s => s.Left) - 0.3 * height;
+        var reader = new TablePartReader(columns.Count == 0 ? [0] : columns, numericLeft, height, settings);
+        var parts = regions.Select(reader.Read).ToList();
+
+        var levels = GroupLevels(parts.SelectMany(p => p.Groups), height);
+        var labelColumns = levels.Count + 1;
+        var width = labelColumns + Math.Max(columns.Count, 1);
+        var placements = new List<GridPlacement>();
+        var pageStarts = new HashSet<int>();
+        var partition = new GroupPartition(levels, settings.RecordConfidence);
+        var rowIndex = 0;
+        foreach (var part in parts)
+        {
+            if (part != parts[0]) pageStarts.Add(rowIndex);
+            foreach (var header in part.HeaderRows)
+            {
+                foreach (var block in header) placements.Add(HeaderPlacement(rowIndex, block, numericLeft, labelColumns, columns, reader, settings));
+                rowIndex++;
+            }
+            var first = rowIndex;
+            foreach (var row in part.Rows)
+            {
+                if (row.IsTextRow)
+                {
+                    foreach (var block in row.Texts) placements.Add(HeaderPlacement(rowIndex, block, numericLeft, labelColumns, columns, reader, settings));
+                    rowIndex++;
+                    continue;
+                }
+                var ownColumn = levels.Count(l => partition.Eligible(row, l));
+                var label = row.Label?.Text ?? "";
+                placements.Add(new GridPlacement(rowIndex, ownColumn, Cell(label, 1, labelColumns - ownColumn, row.Label?.Confidence, settings)));
+                foreach (var (column, values) in row.Values)
+                {
+                    var text = string.Concat(values.OrderBy(v => v.Left).Select(v => reader.Number(v) ?? v.Text));
+                    var cell = Cell(text, 1, 1, values.Min(v => v.Confidence), settings);
+                    placements.Add(new GridPlacement(rowIndex, labelColumns + column, cell, part.Page, label, LayoutText.IsNumber(text)));
+                }
+                rowIndex++;
+            }
+            partition.Place(part, first, placements);
+        }
+        return GridWriter.Write(rowIndex, width, placements, pageStarts, numbers);
+    }
+
+    /// <summary>
+    /// Narrow header cells right of every row label (自然人, 商业企业, 总计): they name figure columns even
+    /// when a column's figures are all blank.
+    /// </summary>
+    private static List<LayoutSegment> ColumnHeaders(IReadOnlyList<TableRegion> regions, List<LayoutSegment> figures, double height)
+    {
+        // The header may sit alone at the foot of the page before the first row of figures.
+        var first = regions.FirstOrDefault(r => r.Lines.Any(l => l.Segments.Any(figures.Contains)));
+        if (first is null) return [];
+        var figureLines = first.Lines.Where(l => l.Segments.Any(figures.Contains)).ToList();
+        var numericLeft = figures.Min(s => s.Left);
+        var labelRight = figureLines.SelectMany(l => l.Segments).Where(s => s.Right < numericLeft).Select(s => s.Right).DefaultIfEmpty(double.MinValue).Max();
+        var top = figureLines.Min(l => l.Top);
+        var headerLines = regions.TakeWhile(r => r != first).SelectMany(r => r.Lines).Concat(first.Lines.Where(l => l.Bottom < top));
+        var narrow = headerLines.SelectMany(l => l.Segments)
+            .Where(s => s.Left > labelRight + 0.5 * height && s.Right - s.Left <= 4 * height).ToList();
+        // A header with another header below it spans several columns (申请人情况, 行政诉讼): it names none.
+        return narrow.Where(s => !narrow.Any(t => t.Top > s.Bottom - 1 && Math.Min(t.Right, s.Right) > Math.Max(t.Left, s.Left))).ToList();
+    }
+
+    private static TableCell Cell(string text, int rowSpan, int columnSpan, double? confidence, LayoutSettings settings) =>
+        new(text, rowSpan, columnSpan, settings.RecordConfidence ? Math.Round(confidence ?? 1.0, 3) : null);
+
+    private static GridPlacement HeaderPlacement(int row, LabelBlock block, double numericLeft, int labelColumns,
+        IReadOnlyList<double> columns, TablePartReader reader, LayoutSettings settings)
+    {
+        if (block.CentreX < numericLeft || columns.Count == 0)
+            return new GridPlacement(row, 0, Cell(block.Text, 1, labelColumns, block.Confidence, settings));
+        var spanned = Enumerable.Range(0, columns.Count).Where(i => columns[i] >= block.Left - 2 && columns[i] <= block.Right + 2).ToList();
+        var start = spanned.Count > 0 ? spanned[0] : reader.Column(block.CentreX);
+        return new GridPlacement(row, labelColumns + start, Cell(block.Text, 1, Math.Max(1, spanned.Count), block.Confidence, settings));
+    }
+
+    /// <summary>Level keys of group labels: their numbering rank when they have one, else their left edge.</summary>
+    private static List<GroupLevel> GroupLevels(IEnumerable<LabelBlock> groups, double height)
+    {
+        var levels = new List<GroupLevel>();
+        foreach (var group in groups.OrderBy(g => g.Left))
+        {
+            var rank = HeadingRank.Of(group.Text);
+            var level = rank is not null
+                ? levels.FirstOrDefault(l => l.Rank == rank)
+                : levels.FirstOrDefault(l => l.Rank is null && Math.Abs(l.Left - group.Left) <= height);
+            if (level is null) levels.Add(level = new GroupLevel(rank, group.Left));
+            level.Right = Math.Max(level.Right, group.Right);
+            level.Members.Add(group);
+        }
+        return levels.OrderBy(l => l.Rank ?? 9).ThenBy(l => l.Left).ToList();
+    }
+
+    private static List<double> Cluster(IEnumerable<double> xs, double height)
+    {
+        var clusters = new List<List<double>>();
+        foreach (var x in xs.OrderBy(x => x))
+        {
+            if (clusters.Count > 0 && x - clusters[^1].Average() <= height) clusters[^1].Add(x);
+            else clusters.Add([x]);
+        }
+        return clusters.Select(c => c.Average()).ToList();
+    }
+}

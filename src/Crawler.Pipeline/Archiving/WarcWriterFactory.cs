@@ -1,0 +1,22 @@
+namespace Crawler.Pipeline.Archiving;
+
+/// <summary>Opens the WARC writer of one crawl under <c>&lt;data&gt;/warc</c>.</summary>
+public sealed class WarcWriterFactory
+{
+    /// <summary>A file is closed and the next one started past this size (the customary 1 GB).</summary>
+    public const long DefaultMaxFileBytes = 1L << 30;
+
+    private readonly string _directory;
+    private readonly TimeProvider _time;
+    private readonly long _maxFileBytes;
+
+    public WarcWriterFactory(string directory, TimeProvider time, long maxFileBytes = DefaultMaxFileBytes)
+    {
+        _directory = directory;
+        _time = time;
+        _maxFileBytes = maxFileBytes;
+    }
+
+    public WarcWriter Create(DateTimeOffset crawlStartedAt) =>
+        new(new WarcFileSequence(_directory, crawlStartedAt, _maxFileBytes, _time));
+}

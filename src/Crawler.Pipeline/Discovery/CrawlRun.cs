@@ -1,0 +1,286 @@
+using Crawler.Pipeline.Discovery.Classification;
+using Crawler.Pipeline.Discovery.ListPages;
+using Crawler.Pipeline.Discovery.Pages;
+using Crawler.Pipeline.Fetching;
+using Crawler.Pipeline.Sources;
+using Microsoft.Extensions.Logging;
+
+namespace Crawler.Pipeline.Discovery;
+
+/// <summary>The state of one crawl of one source: frontier, visited set, budgets and problems.</summary>
+internal sealed class CrawlRun(
+    Source source,
+    PoliteFetcher fetcher,
+    DiscoveryOptions options,
+    ListPageReading reading,
+    ILogger logger,
+    Func<CrawledDocument, CancellationToken, ValueTask> onDocument)
+{
+    private readonly Queue<CrawlTask> queue = new();
+    private readonly HashSet<string> visited = new(StringComparer.Ordinal);
+    private readonly HashSet<string> emitted = new(StringComparer.Ordinal);
+    private readonly List<CrawlProblem> problems = [];
+    private readonly List<string> limits = [];
+    private readonly HashSet<string> limitOptions = new(StringComparer.Ordinal);
+    private SiteScope scope = new([]);
+    private int listPages;
+    private int documentFetches;
+    private int documentsFound;
+    private int unchanged;
+
+    public IFetchLedger? Ledger { get; init; }
+
+    public IArchivedContent? Archive { get; init; }
+
+    public async Task<SourceCrawlResult> RunAsync(DateTimeOffset today, CancellationToken cancellationToken)
+    {
+        var starts = source.StartUrls.SelectMany(u => StartUrlTemplate.Expand(u, today, options.TemplateYears)).ToList();
+        scope = new SiteScope(starts);
+        foreach (var url in starts) Enqueue(StartTask(url));
+
+        while (queue.TryDequeue(out var task))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (task.Kind)
+            {
+                case CrawlTaskKind.ListPage:
+                    await ReadListAsync(task, cancellationToken).ConfigureAwait(false);
+                    break;
+                case CrawlTaskKind.ReportPage:
+                    await FetchReportPageAsync(task, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await FetchAttachmentAsync(task, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        return new SourceCrawlResult(source.Id)
+        {
+            ListPagesFetched = listPages,
+            DocumentsFound = documentsFound,
+            DocumentsUnchanged = unchanged,
+            Problems = problems,
+            LimitsReached = limits,
+        };
+    }
+
+    private static CrawlTask StartTask(Uri url)
+    {
+        // Hanweb's per-agency, per-year report URL is itself the report page.
+        if (url.AbsolutePath.EndsWith("xxgkAnnualReport.jsp", StringComparison.OrdinalIgnoreCase))
+            return new CrawlTask(CrawlTaskKind.ReportPage, url, 0) { Year = ReportYear.Find(url.Query) };
+        if (AttachmentFinder.IsDocumentUrl(url)) return new CrawlTask(CrawlTaskKind.Attachment, url, 0);
+        return new CrawlTask(CrawlTaskKind.ListPage, url, 0) { List = new ListPageRequest(url, ListFormat.Html) };
+    }
+
+    private async Task ReadListAsync(CrawlTask task, CancellationToken cancellationToken)
+    {
+        if (listPages >= options.MaxListPages)
+        {
+            Limit(nameof(options.MaxListPages), $"more than {options.MaxListPages} list pages; {task.Url} and later pages were not read");
+            return;
+        }
+        listPages++;
+        var request = task.List!;
+        var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Form = request.Form, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
+        var body = await TakeBodyAsync(response, task.Url, cancellationToken).ConfigureAwait(false);
+        if (body is null) return;
+
+        var findings = reading.Read(request, response.FinalUrl, body, response.ContentType, out var page);
+        foreach (var more in findings.MorePages)
+            Enqueue(new CrawlTask(CrawlTaskKind.ListPage, more.Url, task.Depth) { List = more, Parent = response.FinalUrl });
+
+        var items = findings.Items;
+        if (items.Count > options.MaxLinksPerPage)
+        {
+            Limit(nameof(options.MaxLinksPerPage), $"{task.Url} links {items.Count} items; only the first {options.MaxLinksPerPage} were considered");
+            items = items.Take(options.MaxLinksPerPage).ToList();
+        }
+        var reports = 0;
+        foreach (var link in items) reports += Consider(link, task, response.FinalUrl) ? 1 : 0;
+
+        // A start URL that is itself a report page (its title names the report and it lists none).
+        if (task.Depth == 0 && reports == 0 && page is not null && ReportClassifier.Classify(page.Title) is { IsReport: true, Year: not null } titled)
+            Enqueue(new CrawlTask(CrawlTaskKind.ReportPage, task.Url, 0) { LinkText = page.Title, Year = titled.Year });
+    }
+
+    /// <summary>Queues what a list item leads to; true when it is a report.</summary>
+    private bool Consider(PageLink link, CrawlTask from, Uri page)
+    {
+        if (!scope.Contains(link.Url)) return false;
+        var classification = ReportClassifier.Classify(link.Label);
+        switch (classification.Verdict)
+        {
+            case ReportVerdict.Report when !AgencyNames.MayBelongTo(link.Label, source.Agency):
+                return false;
+            case ReportVerdict.Report:
+                var kind = AttachmentFinder.IsDocumentUrl(link.Url) ? CrawlTaskKind.Attachment : CrawlTaskKind.ReportPage;
+                Enqueue(new CrawlTask(kind, link.Url, from.Depth) { Parent = page, LinkText = link.Label, Year = classification.Year });
+                return true;
+            case ReportVerdict.ReportColumn:
+                EnqueueColumn(link, from, page);
+                return false;
+            case ReportVerdict.Unrelated when ColumnShape.IsReportColumnFolder(link.Url) || ColumnShape.IsYearSubColumn(link, page):
+                EnqueueColumn(link, from, page);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private void EnqueueColumn(PageLink link, CrawlTask from, Uri page)
+    {
+        if (from.Depth >= options.MaxDepth || AttachmentFinder.IsDocumentUrl(link.Url)) return;
+        Enqueue(new CrawlTask(CrawlTaskKind.ListPage, link.Url, from.Depth + 1)
+        {
+            List = new ListPageRequest(link.Url, ListFormat.Html),
+            Parent = page,
+            Year = ReportYear.Find(ReportClassifier.Normalize(link.Label)),
+        });
+    }
+
+    private async Task FetchReportPageAsync(CrawlTask task, CancellationToken cancellationToken)
+    {
+        if (!TakeDocumentBudget(task)) return;
+        var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Conditional = true, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
+        if (!Accept(response, task)) return;
+
+        var body = response.NotModified ? await ArchivedBodyAsync(task, cancellationToken).ConfigureAwait(false) : ReadIfHtml(response);
+        var page = body is null ? null : HtmlPage.Parse(response.FinalUrl, body, response.ContentType);
+        // A start URL (Hanweb's per-year report URL) answers for years without a report too: only its title can tell.
+        if (task.LinkText is null && page is not null && !ReportClassifier.Classify(page.Title).IsReport)
+        {
+            Delete(response);
+            return;
+        }
+        var role = response.NotModified || page is not null ? DocumentRole.ReportPage : DocumentRole.ReportAttachment;
+        var year = task.Year ?? ReportClassifier.Classify(page?.Title).Year;
+        var attachments = page is null ? [] : ReportAttachments(page);
+
+        await EmitAsync(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year }, cancellationToken).ConfigureAwait(false);
+        foreach (var attachment in attachments)
+        {
+            var text = attachment.Label.Length > 0 ? attachment.Label : task.LinkText ?? page!.Title;
+            Enqueue(new CrawlTask(CrawlTaskKind.Attachment, attachment.Url, task.Depth) { Parent = response.FinalUrl, LinkText = text, Year = year });
+        }
+    }
+
+    private async Task FetchAttachmentAsync(CrawlTask task, CancellationToken cancellationToken)
+    {
+        if (!TakeDocumentBudget(task)) return;
+        var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Conditional = true, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
+        if (!Accept(response, task)) return;
+        var year = task.Year ?? ReportClassifier.Classify(task.LinkText).Year;
+        await EmitAsync(new CrawledDocument(source, response, DocumentRole.ReportAttachment) { ParentUrl = task.Parent, LinkText = task.LinkText, YearHint = year }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private List<PageLink> ReportAttachments(HtmlPage page)
+    {
+        var found = AttachmentFinder.Find(page)
+            .Where(a => scope.Contains(a.Url) && ReportClassifier.LookAlikeWordIn(a.Label) is null)
+            .ToList();
+        if (found.Count <= options.MaxAttachmentsPerPage) return found;
+        Limit(nameof(options.MaxAttachmentsPerPage), $"{page.Url} links {found.Count} attachments; only the first {options.MaxAttachmentsPerPage} were fetched");
+        return found.Take(options.MaxAttachmentsPerPage).ToList();
+    }
+
+    private bool TakeDocumentBudget(CrawlTask task)
+    {
+        if (documentFetches < options.MaxDocuments)
+        {
+            documentFetches++;
+            return true;
+        }
+        Limit(nameof(options.MaxDocuments), $"more than {options.MaxDocuments} documents; {task.Url} and later documents were not fetched");
+        return false;
+    }
+
+    /// <summary>Records a failure, or drops a document already handed on under another URL (redirects).</summary>
+    private bool Accept(FetchedResponse response, CrawlTask task)
+    {
+        if (response.Error is not null)
+        {
+            problems.Add(new CrawlProblem(task.Url, response.Error));
+            return false;
+        }
+        if (emitted.Add(UrlKey.Of(response.FinalUrl))) return true;
+        Delete(response);
+        return false;
+    }
+
+    private async ValueTask EmitAsync(CrawledDocument document, CancellationToken cancellationToken)
+    {
+        documentsFound++;
+        if (document.Response.NotModified) unchanged++;
+        DiscoveryLog.Found(logger, document.Role, document.Response.FinalUrl, source.Agency, document.YearHint);
+        await onDocument(document, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<byte[]?> TakeBodyAsync(FetchedResponse response, Uri url, CancellationToken cancellationToken)
+    {
+        if (response.Error is not null)
+        {
+            problems.Add(new CrawlProblem(url, response.Error));
+            return null;
+        }
+        if (response.BodyFile is null) return null;
+        try
+        {
+            return await File.ReadAllBytesAsync(response.BodyFile, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Delete(response);
+        }
+    }
+
+    /// <summary>A 304 page still needs its links: read it from the archive, else fetch it once more in full.</summary>
+    private async Task<byte[]?> ArchivedBodyAsync(CrawlTask task, CancellationToken cancellationToken)
+    {
+        if (Archive is not null && Ledger is not null && await Ledger.FindAsync(task.Url, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            var stream = await Archive.OpenAsync(known.Sha256, cancellationToken).ConfigureAwait(false);
+            if (stream is not null)
+            {
+                await using (stream)
+                {
+                    using var copy = new MemoryStream();
+                    await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+                    return copy.ToArray();
+                }
+            }
+        }
+        var full = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
+        return await TakeBodyAsync(full, task.Url, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static byte[]? ReadIfHtml(FetchedResponse response)
+    {
+        if (response.BodyFile is null) return null;
+        var type = response.ContentType ?? "";
+        if (type.Contains("html", StringComparison.OrdinalIgnoreCase)) return File.ReadAllBytes(response.BodyFile);
+        if (type.Length > 0 && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) && !type.Contains("octet-stream", StringComparison.OrdinalIgnoreCase)) return null;
+        var bytes = File.ReadAllBytes(response.BodyFile);
+        var head = System.Text.Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 512)).TrimStart().ToLowerInvariant();
+        return head.StartsWith("<!doctype html", StringComparison.Ordinal) || head.StartsWith("<html", StringComparison.Ordinal) ? bytes : null;
+    }
+
+    private void Enqueue(CrawlTask task)
+    {
+        var prefix = task.Kind == CrawlTaskKind.ListPage ? "L " : "D ";
+        if (visited.Add(prefix + UrlKey.Of(task.Url, task.List?.Form))) queue.Enqueue(task);
+    }
+
+    private void Limit(string option, string message)
+    {
+        if (!limitOptions.Add(option)) return;
+        limits.Add($"{message} ({DiscoveryOptions.SectionName}:{option})");
+        DiscoveryLog.LimitReached(logger, source.Id, limits[^1]);
+    }
+
+    private static void Delete(FetchedResponse response)
+    {
+        if (response.BodyFile is not null && File.Exists(response.BodyFile)) File.Delete(response.BodyFile);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Crawler.Pipeline.Discovery;
+
+internal enum CrawlTaskKind
+{
+    ListPage,
+    ReportPage,
+    Attachment,
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+
+namespace Crawler.Pipeline.Discovery.Pages;
+
+/// <summary>A fetched HTML page, decoded, with its title and links resolved against its URL (or its &lt;base&gt;).</summary>
+public sealed partial class HtmlPage
+{
+    private HtmlPage(Uri url, string html, HtmlDocument document)
+    {
+        Url = url;
+        Html = html;
+        Document = document;
+        var baseHref = document.DocumentNode.SelectSingleNode("//base[@href]")?.GetAttributeValue("href", null);
+        BaseUrl = UrlKey.Resolve(url, baseHref) ?? url;
+    }
+
+    public Uri Url { get; }
+
+    public Uri BaseUrl { get; }
+
+    public string Html { get; }
+
+    public HtmlDocument Document { get; }
+
+    /// <summary>TRS's ArticleTitle meta when present (the &lt;title&gt; often carries the site name too), else &lt;title&gt;.</summary>
+    public string? Title =>
+        Meta("ArticleTitle") ?? Collapse(Document.DocumentNode.SelectSingleNode("//title")?.InnerText);
+
+    public static HtmlPage Parse(Uri url, ReadOnlySpan<byte> bytes, string? contentType) => Parse(url, PageDecoder.Decode(bytes, contentType));
+
+    public static HtmlPage Parse(Uri url, string html)
+    {
+        var document = new HtmlDocument { OptionFixNestedTags = true };
+        document.LoadHtml(html);
+        return new HtmlPage(url, html, document);
+    }
+
+    /// <summary>Every &lt;a href&gt; with its text; links to other schemes and bare fragments are skipped.</summary>
+    public IEnumerable<PageLink> Anchors() => AnchorsIn(Document.DocumentNode, BaseUrl);
+
+    public static IEnumerable<PageLink> AnchorsIn(HtmlNode root, Uri baseUrl)
+    {
+        var anchors = root.SelectNodes(".//a[@href]");
+        if (anchors is null) yield break;
+        foreach (var anchor in anchors)
+        {
+            var url = UrlKey.Resolve(baseUrl, anchor.GetAttributeValue("href", null));
+            if (url is null) continue;
+            var title = Collapse(anchor.GetAttributeValue("title", null));
+            yield return new PageLink(url, Collapse(anchor.InnerText) ?? "") { Title = title };
+        }
+    }
+
+    public string? Meta(string name)
+    {
+        var node = Document.DocumentNode.SelectSingleNode($"//meta[@name='{name}']") ?? Document.DocumentNode.SelectSingleNode($"//meta[@name='{name.ToLowerInvariant()}']");
+        return Collapse(node?.GetAttributeValue("content", null));
+    }
+
+    public static string? Collapse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var decoded = HtmlEntity.DeEntitize(text);
+        return Whitespace().Replace(decoded, " ").Trim();
+    }
+
+    [GeneratedRegex(@"[\s\u00a0\u3000]+")]
+    private static partial Regex Whitespace();
+}

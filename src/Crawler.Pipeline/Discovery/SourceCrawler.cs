@@ -1,0 +1,35 @@
+using Crawler.Pipeline.Discovery.ListPages;
+using Crawler.Pipeline.Fetching;
+using Crawler.Pipeline.Sources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Pipeline.Discovery;
+
+/// <summary>
+/// Walks one source: start URLs → 年报 columns and their pagination (every CMS family's list format) → report
+/// pages → their attachments, bounded by <see cref="DiscoveryOptions"/>, staying on the source's site and never
+/// visiting a URL twice. Each report page and report attachment is handed to <c>onDocument</c> as it is found;
+/// the receiver owns its body file. Failures of single URLs are collected in the result, never thrown.
+/// </summary>
+public sealed class SourceCrawler(
+    PoliteFetcher fetcher,
+    IOptions<DiscoveryOptions> options,
+    TimeProvider time,
+    ILogger<SourceCrawler> logger,
+    IFetchLedger? ledger = null,
+    IArchivedContent? archive = null)
+{
+    public async Task<SourceCrawlResult> CrawlAsync(Source source, Func<CrawledDocument, CancellationToken, ValueTask> onDocument, CancellationToken cancellationToken)
+    {
+        DiscoveryLog.Started(logger, source.Id, source.Agency, source.StartUrls.Count);
+        var run = new CrawlRun(source, fetcher, options.Value, ListPageReading.Default, logger, onDocument)
+        {
+            Ledger = ledger,
+            Archive = archive,
+        };
+        var result = await run.RunAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        DiscoveryLog.Finished(logger, source.Id, result.ListPagesFetched, result.DocumentsFound, result.DocumentsUnchanged, result.Problems.Count);
+        return result;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+using Crawler.Extraction;
+using Crawler.Pipeline.Archiving;
+using Crawler.Pipeline.Discovery;
+using Crawler.Pipeline.Sources;
+using Crawler.Pipeline.Storage;
+using Crawler.Reports.Parsing;
+using Microsoft.Extensions.Logging;
+
+namespace Crawler.Pipeline.Processing;
+
+/// <summary>
+/// Extract → parse → classify → store → announce, for bytes already in the archive. Every way out is
+/// recorded in the processing state: done (a version, a non-report, a context page) or quarantined.
+/// </summary>
+public sealed class ArchivedDocumentProcessor
+{
+    private readonly ContentAddressedArchive _archive;
+    private readonly IReportStore _store;
+    private readonly IDocumentExtraction _extraction;
+    private readonly IReportParser _parser;
+    private readonly IEnumerable<IReportVersionObserver> _observers;
+    private readonly ILogger<ArchivedDocumentProcessor> _logger;
+
+    public ArchivedDocumentProcessor(ContentAddressedArchive archive, IReportStore store, IDocumentExtraction extraction, IReportParser parser,
+        IEnumerable<IReportVersionObserver> observers, ILogger<ArchivedDocumentProcessor> logger)
+    {
+        _archive = archive;
+        _store = store;
+        _extraction = extraction;
+        _parser = parser;
+        _observers = observers;
+        _logger = logger;
+    }
+
+    public async Task<ProcessingOutcome> ProcessAsync(Source source, string sha256, DocumentContext context, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(_archive.PathFor(sha256), cancellationToken).ConfigureAwait(false);
+        ExtractionResult extraction;
+        ReportParseResult parsed;
+        try
+        {
+            extraction = await _extraction.ExtractAsync(new SourceDocument(bytes, context.Url.AbsoluteUri, context.MediaType), cancellationToken)
+                .ConfigureAwait(false);
+            if (!extraction.Succeeded) return await QuarantineAsync(sha256, context, "提取失败 (extraction failed): " + extraction.Error, cancellationToken).ConfigureAwait(false);
+            parsed = _parser.Parse(extraction.Document!);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A crashing extractor or parser is a bug, but the document must not be lost to it: quarantine and go on.
+            return await QuarantineAsync(sha256, context, $"处理时异常 (crashed): {exception.GetType().Name}: {exception.Message}", cancellationToken)
+                .ConfigureAwait(false);
+        }
+        if (extraction.Findings.Count > 0) parsed = parsed with { Findings = [.. parsed.Findings, .. extraction.Findings] };
+        if (!parsed.IsReport) return await NotAReportAsync(sha256, context, "不是年报 (not a report): " + parsed.NotReportReason, cancellationToken).ConfigureAwait(false);
+        if (context.Role == nameof(DocumentRole.ReportPage) && extraction.Attachments.Count > 0 && HasNoFigures(parsed))
+        {
+            return await NotAReportAsync(sha256, context,
+                $"页面只链接附件（{extraction.Attachments.Count} 个），报告以附件为准，页面作为上下文保留 (a page linking the report as an attachment)",
+                cancellationToken).ConfigureAwait(false);
+        }
+        var (agency, year) = ReportIdentity.Decide(source.Agency, context.YearHint, parsed.Report);
+        if (year is null) return await QuarantineAsync(sha256, context, "无法确定报告年度 (no year in the report, its link or title)", cancellationToken).ConfigureAwait(false);
+        if (parsed.Report.Year is { } parsedYear && context.YearHint is { } hint && parsedYear != hint) _logger.YearDiffers(context.Url, parsedYear, hint);
+        var text = ReportText.Build(parsed.Report.Title ?? extraction.Title, extraction.Document!);
+        var draft = new ReportVersionDraft
+        {
+            Agency = agency,
+            Year = year.Value,
+            SourceId = source.Id,
+            Region = source.Region,
+            Sha256 = sha256,
+            TextSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            DocumentUrl = context.Url,
+            PageUrl = context.PageUrl,
+            MediaType = MediaTypes.For(extraction.Format, context.MediaType),
+            FetchedAt = context.FetchedAt,
+            Result = parsed,
+        };
+        var stored = await _store.StoreVersionAsync(draft, cancellationToken).ConfigureAwait(false);
+        _logger.Stored(agency, year.Value, stored.Version, stored.Change.ToString(), context.Url);
+        if (stored.Change is not VersionChange.SameText)
+        {
+            var failure = await AnnounceAsync(source, draft, stored, text, cancellationToken).ConfigureAwait(false);
+            if (failure is not null) return await QuarantineAsync(sha256, context, failure, cancellationToken).ConfigureAwait(false);
+        }
+        await _store.MarkDoneAsync(sha256, context, $"{agency} {year} 第 {stored.Version} 版 ({stored.Change})", stored.VersionId, cancellationToken).ConfigureAwait(false);
+        var kind = stored.Change switch
+        {
+            VersionChange.NewReport => ProcessingOutcomeKind.NewReport,
+            VersionChange.NewVersion => ProcessingOutcomeKind.NewVersion,
+            _ => ProcessingOutcomeKind.Unchanged,
+        };
+        return new ProcessingOutcome(kind, context.Url) { Sha256 = sha256, Agency = agency, Year = year, Version = stored.Version, Reason = stored.Change.ToString() };
+    }
+
+    /// <returns>Null when every observer took the version; otherwise the error (the version stays stored and is announced again on retry).</returns>
+    private async Task<string?> AnnounceAsync(Source source, ReportVersionDraft draft, StoredVersion stored, string text, CancellationToken cancellationToken)
+    {
+        var version = new StoredReportVersion
+        {
+            VersionId = stored.VersionId,
+            Source = source,
+            Result = draft.Result with { Report = draft.Result.Report with { Agency = draft.Agency, Year = draft.Year } },
+            Sha256 = draft.Sha256,
+            DocumentUrl = draft.DocumentUrl,
+            PageUrl = draft.PageUrl,
+            MediaType = draft.MediaType,
+            FetchedAt = draft.FetchedAt,
+            Version = stored.Version,
+            Text = text,
+        };
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnStoredAsync(version, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return $"已存储，但通知 {observer.GetType().Name} 失败 (stored, announcing failed): {exception.Message}";
+            }
+        }
+        return null;
+    }
+
+    private static bool HasNoFigures(ReportParseResult parsed) =>
+        parsed.Report.ActiveDisclosure.IsEmpty && parsed.Report.Applications.IsEmpty && parsed.Report.ReviewAndLitigation.IsEmpty;
+
+    private async Task<ProcessingOutcome> NotAReportAsync(string sha256, DocumentContext context, string reason, CancellationToken cancellationToken)
+    {
+        await _store.MarkDoneAsync(sha256, context, reason, null, cancellationToken).ConfigureAwait(false);
+        _logger.NotAReport(context.Url, reason);
+        return ProcessingOutcome.NotAReport(context.Url, sha256, reason);
+    }
+
+    private async Task<ProcessingOutcome> QuarantineAsync(string sha256, DocumentContext context, string error, CancellationToken cancellationToken)
+    {
+        await _store.MarkFailedAsync(sha256, context, error, cancellationToken).ConfigureAwait(false);
+        _logger.Quarantined(context.Url, sha256, context.SourceId, error);
+        return ProcessingOutcome.Failed(context.Url, sha256, error);
+    }
+}

@@ -1,0 +1,30 @@
+using Crawler.Reports.Parsing;
+
+namespace Crawler.Pipeline.Storage;
+
+/// <summary>A parsed report about to be stored under its identity (agency + year).</summary>
+public sealed record ReportVersionDraft
+{
+    public required string Agency { get; init; }
+
+    public required int Year { get; init; }
+
+    public required string SourceId { get; init; }
+
+    public string? Region { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    /// <summary>Hash of the extracted text: bytes that differ only in page furniture are not a new version.</summary>
+    public required string TextSha256 { get; init; }
+
+    public required Uri DocumentUrl { get; init; }
+
+    public Uri? PageUrl { get; init; }
+
+    public required string MediaType { get; init; }
+
+    public required DateTimeOffset FetchedAt { get; init; }
+
+    public required ReportParseResult Result { get; init; }
+}

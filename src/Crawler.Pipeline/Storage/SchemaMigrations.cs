@@ -1,0 +1,101 @@
+namespace Crawler.Pipeline.Storage;
+
+/// <summary>
+/// The state database's schema, one step per version; a step is never edited once released, only
+/// followed by a new one. <see cref="StateDatabase"/> applies the missing steps in one transaction each.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: fetch history, documents, reports and their versions, findings, processing state.
+        """
+        CREATE TABLE fetches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_id TEXT,
+            url TEXT NOT NULL,
+            final_url TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            response_headers TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at TEXT NOT NULL,
+            sha256 TEXT,
+            media_type TEXT,
+            size INTEGER,
+            error TEXT);
+        CREATE INDEX fetches_by_url ON fetches (url, id);
+
+        CREATE TABLE documents (
+            sha256 TEXT PRIMARY KEY,
+            media_type TEXT,
+            size INTEGER NOT NULL,
+            first_seen_at TEXT NOT NULL);
+
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            agency TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            source_id TEXT NOT NULL,
+            region TEXT,
+            first_seen_at TEXT NOT NULL,
+            UNIQUE (agency, year));
+        CREATE INDEX reports_by_source ON reports (source_id, year);
+
+        CREATE TABLE report_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES reports (id),
+            version INTEGER NOT NULL,
+            is_latest INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            document_url TEXT NOT NULL,
+            page_url TEXT,
+            media_type TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            stored_at TEXT NOT NULL,
+            template TEXT NOT NULL,
+            finding_codes TEXT NOT NULL,
+            parsed_json TEXT NOT NULL,
+            UNIQUE (report_id, version),
+            UNIQUE (report_id, sha256));
+
+        CREATE TABLE findings (
+            version_id INTEGER NOT NULL REFERENCES report_versions (id),
+            ordinal INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            location TEXT NOT NULL,
+            message TEXT NOT NULL,
+            PRIMARY KEY (version_id, ordinal));
+        CREATE INDEX findings_by_code ON findings (code, version_id);
+
+        CREATE TABLE processing (
+            sha256 TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            detail TEXT,
+            attempts INTEGER NOT NULL,
+            source_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            page_url TEXT,
+            role TEXT NOT NULL,
+            link_text TEXT,
+            year_hint INTEGER,
+            media_type TEXT,
+            fetched_at TEXT NOT NULL,
+            first_attempt_at TEXT NOT NULL,
+            last_attempt_at TEXT NOT NULL,
+            version_id INTEGER);
+        CREATE INDEX processing_by_status ON processing (status);
+        """,
+
+        // 2: embedded full-text search: the original text for snippets, CJK bigrams for matching.
+        """
+        CREATE TABLE report_texts (
+            version_id INTEGER PRIMARY KEY REFERENCES report_versions (id),
+            text TEXT NOT NULL);
+        CREATE VIRTUAL TABLE report_search USING fts5 (terms, tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    ];
+}

@@ -1,0 +1,46 @@
+using Crawler.Pipeline.Archiving;
+using Crawler.Pipeline.Fetching;
+using Crawler.Pipeline.Processing;
+using Crawler.Pipeline.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Pipeline.Storage;
+
+/// <summary>Wires the embedded default: state database, archive, WARC, search and the processing stages.</summary>
+public static class StorageServices
+{
+    /// <summary>
+    /// Binds <see cref="StorageOptions"/> from the "Storage" section and registers the state store (as
+    /// <see cref="IReportStore"/>, <see cref="IFetchLedger"/> and <see cref="IReportCatalog"/>), the outbox, the
+    /// archive, the WARC writer factory, search (with its indexer as an <see cref="IReportVersionObserver"/>) and
+    /// <see cref="DocumentProcessor"/> (which needs an IDocumentExtraction and an IReportParser registered elsewhere).
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => DataLayout.At(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
+        services.TryAddSingleton<StateDatabase>();
+        services.TryAddSingleton<SqliteReportStore>();
+        services.TryAddSingleton<IReportStore>(provider => provider.GetRequiredService<SqliteReportStore>());
+        services.TryAddSingleton<IFetchLedger>(provider => provider.GetRequiredService<IReportStore>());
+        services.TryAddSingleton<IReportCatalog>(provider => provider.GetRequiredService<IReportStore>());
+        services.TryAddSingleton<IOutbox>(provider =>
+        {
+            var layout = provider.GetRequiredService<DataLayout>();
+            Directory.CreateDirectory(layout.Root);
+            return new SqliteOutbox(layout.ConnectionString, provider.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(provider => new ContentAddressedArchive(provider.GetRequiredService<DataLayout>().Archive));
+        services.TryAddSingleton(provider => new WarcWriterFactory(provider.GetRequiredService<DataLayout>().Warc,
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value.WarcMaxFileBytes));
+        services.TryAddSingleton<IReportSearch, SqliteReportSearch>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, EmbeddedSearchIndexer>());
+        services.TryAddSingleton<ArchivedDocumentProcessor>();
+        services.TryAddSingleton<DocumentProcessor>();
+        return services;
+    }
+}

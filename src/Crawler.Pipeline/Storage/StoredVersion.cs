@@ -1,0 +1,4 @@
+namespace Crawler.Pipeline.Storage;
+
+/// <summary>The version a draft became (or already was).</summary>
+public sealed record StoredVersion(long VersionId, long ReportId, int Version, VersionChange Change);

@@ -1,0 +1,70 @@
+using Crawler.Reports.Model;
+using Crawler.Reports.Validation;
+
+namespace Crawler.Reports.Parsing;
+
+/// <summary>
+/// The applicant columns table 3 prints, found by their header labels (never by position alone), with
+/// the grid position of each: a report may print a column fewer (seed 003 has no 其他) or call it otherwise.
+/// </summary>
+internal sealed class ApplicantColumnLayout
+{
+    private ApplicantColumnLayout(IReadOnlyList<(int Column, int Position)> columns, int page)
+    {
+        Columns = columns;
+        Page = page;
+    }
+
+    /// <summary>Indexes into <see cref="ReportSchema.ApplicantColumns"/>, in printed order, with their grid position (-1 when unknown).</summary>
+    public IReadOnlyList<(int Column, int Position)> Columns { get; }
+
+    /// <summary>The page the header was printed on: positions only hold there.</summary>
+    public int Page { get; }
+
+    public bool HasPositions => Columns.Count > 0 && Columns[0].Position >= 0;
+
+    public int ColumnAt(int position)
+    {
+        foreach (var (column, at) in Columns) if (at == position) return column;
+        return -1;
+    }
+
+    public static ApplicantColumnLayout Read(IReadOnlyList<GridLine> header, List<Finding> findings)
+    {
+        var found = new Dictionary<int, int>();
+        var page = header.Count > 0 ? header[^1].Page : 0;
+        foreach (var line in header)
+        {
+            for (var c = 0; c < line.Cells.Length; c++)
+            {
+                if (line.Cells[c].Kind != CellKind.Label) continue;
+                var match = LabelCatalogs.ApplicantColumns.Match(line.Cells[c].Text, fuzzy: false);
+                if (match is null || !found.TryAdd(IndexOf(match.Key), c)) continue;
+                if (!match.Exact)
+                {
+                    findings.Add(FindingSeverities.Create(FindingCodes.LabelVariant, $"applications.columns.{match.Key}",
+                        $"表三列标题印作“{match.Printed}”，模板为“{match.Expected}”，已按“{match.Expected}”列读取"));
+                }
+            }
+        }
+        var all = ReportSchema.ApplicantColumns;
+        if (found.Count == 0) return new ApplicantColumnLayout(Enumerable.Range(0, all.Count).Select(i => (i, -1)).ToArray(), page);
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (found.ContainsKey(i)) continue;
+            findings.Add(FindingSeverities.Create(FindingCodes.ColumnRepaired, $"applications.columns.{all[i].Key}",
+                $"表三表头没有“{all[i].Label}”列：各行数值按表头标签对齐，“{all[i].Label}”列记为空"));
+        }
+        var ordered = found.OrderBy(p => p.Key).Select(p => (Column: p.Key, Position: p.Value)).ToArray();
+        // Positions are only worth keeping when they run left to right in the template's order (a PDF grid);
+        // a DOCX dump or a merged header gives positions that say nothing.
+        var increasing = ordered.Zip(ordered.Skip(1)).All(p => p.First.Position < p.Second.Position);
+        return new ApplicantColumnLayout(increasing ? ordered : ordered.Select(p => (p.Column, -1)).ToArray(), page);
+    }
+
+    private static int IndexOf(string key)
+    {
+        for (var i = 0; i < ReportSchema.ApplicantColumns.Count; i++) if (ReportSchema.ApplicantColumns[i].Key == key) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,55 @@
+using Crawler.Reports.Documents;
+
+namespace Crawler.Reports.Parsing;
+
+/// <summary>
+/// One row of a located table as a grid line of classified cells. <see cref="Page"/> counts page breaks
+/// from the table's start: column positions are only comparable between lines of the same page.
+/// </summary>
+internal sealed class GridLine
+{
+    public GridLine(CellToken[] cells, int page)
+    {
+        Cells = cells;
+        Page = page;
+        LastLabel = Array.FindLastIndex(cells, c => c.Kind == CellKind.Label);
+        ValueCount = cells.Count(c => c.IsValue);
+    }
+
+    public CellToken[] Cells { get; }
+
+    public int Page { get; }
+
+    /// <summary>Index of the last label cell (the row's own label; earlier ones are group labels), or -1.</summary>
+    public int LastLabel { get; }
+
+    public int ValueCount { get; }
+
+    public string Label => LastLabel >= 0 ? Cells[LastLabel].Text : "";
+
+    public bool HasLabel => LastLabel >= 0;
+
+    /// <summary>The text of every cell, for keyword searches.</summary>
+    public IEnumerable<string> Texts => Cells.Where(c => c.Kind == CellKind.Label).Select(c => c.Text);
+
+    /// <summary>The grid lines of one or more tables, in order; each further table starts a new page.</summary>
+    public static List<GridLine> From(IEnumerable<Table> tables)
+    {
+        var lines = new List<GridLine>();
+        var page = 0;
+        foreach (var table in tables)
+        {
+            if (lines.Count > 0) page++;
+            var grid = table.ToGrid();
+            for (var r = 0; r < grid.Length; r++)
+            {
+                if (r > 0 && r < table.Rows.Count && table.Rows[r].StartsPage) page++;
+                var row = grid[r];
+                var cells = new CellToken[row.Length];
+                for (var c = 0; c < row.Length; c++) cells[c] = CellToken.Read(row[c]?.Text);
+                if (cells.Length > 0) lines.Add(new GridLine(cells, page));
+            }
+        }
+        return lines;
+    }
+}

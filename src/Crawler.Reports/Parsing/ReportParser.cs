@@ -1,0 +1,106 @@
+using Crawler.Reports.Documents;
+using Crawler.Reports.Model;
+using Crawler.Reports.Validation;
+
+namespace Crawler.Reports.Parsing;
+
+/// <summary>
+/// Parses a format-neutral document into an <see cref="AnnualReport"/>: outline (title, headings), metadata,
+/// tables 2/3/4 located by their labels and read label by label, the template from the printed structure,
+/// then the consistency rules of <see cref="ReportValidator"/>. The findings include both.
+/// </summary>
+public sealed class ReportParser : IReportParser
+{
+    public ReportParseResult Parse(ReportDocument document)
+    {
+        var outline = OutlineReader.Read(document);
+        var located = TableLocator.Locate(outline);
+        if (outline.Title is null && outline.HeadingCount < 2 && located.Count == 0)
+        {
+            return ReportParseResult.NotAReport("未找到政府信息公开工作年度报告的标题、章节标题（一、总体情况 … 六、其他需要报告的事项）或模板表格");
+        }
+        var findings = new List<Finding>();
+        var active = Lines(located, TableKind.ActiveDisclosure);
+        var applications = Lines(located, TableKind.Applications);
+        var review = Lines(located, TableKind.ReviewAndLitigation);
+
+        var activeTemplate = ActiveDisclosureTableReader.DetectTemplate(active);
+        var applicationsReading = ApplicationsTableReader.Read(applications, findings);
+        var layout = TemplateDecision.Decide(activeTemplate, applicationsReading);
+        var activeReading = ActiveDisclosureTableReader.Read(active, layout.Template, findings);
+        var reviewReading = ReviewTableReader.Read(review, findings);
+        var template = activeReading.Found || applicationsReading.Found || reviewReading.Found ? layout.Template : ReportTemplate.Free;
+
+        var metadata = MetadataReader.Read(outline);
+        var report = AnnualReport.Blank(template, layout.Mixed) with
+        {
+            Title = metadata.Title,
+            Agency = metadata.Agency,
+            Year = metadata.Year,
+            StatisticalPeriod = metadata.Period,
+            Sections = metadata.Sections,
+        };
+        Fill(report.ActiveDisclosure, activeReading);
+        Fill(report.Applications, applicationsReading);
+        Fill(report.ReviewAndLitigation, reviewReading);
+
+        if (layout.Mixed)
+        {
+            findings.Add(FindingSeverities.Create(FindingCodes.TemplateMixed, "applications.otherHandling",
+                "表三按 2021 年模板印制，却仍用 2019 年模板的单行“（六）其他处理”：该行记入 otherHandling，三个 2021 年子行记为缺失"));
+        }
+        ReportMissingTables(outline, template, metadata.Year, findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
+        ReportIntroductionYear(metadata, findings);
+        findings.AddRange(ReportValidator.Validate(report, PrintedTables(activeReading, applicationsReading, reviewReading)));
+        return new ReportParseResult(report, findings);
+    }
+
+    private static List<GridLine> Lines(Dictionary<TableKind, List<Table>> located, TableKind kind) =>
+        located.TryGetValue(kind, out var tables) ? GridLine.From(tables) : [];
+
+    private static void Fill(FigureTable table, TableReading reading)
+    {
+        foreach (var row in table.Definition.Rows)
+        {
+            if (!reading.Rows.TryGetValue(row.Key, out var values)) continue;
+            for (var c = 0; c < row.Cells.Count && c < values.Length; c++)
+            {
+                table[row.Key, row.Cells[c].Key] = values[c];
+            }
+        }
+    }
+
+    private static HashSet<string> PrintedTables(TableReading active, TableReading applications, TableReading review)
+    {
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        if (active.Found) printed.Add(ReportSchema.ActiveDisclosureKey);
+        if (applications.Found) printed.Add(ReportSchema.ApplicationsKey);
+        if (review.Found) printed.Add(ReportSchema.ReviewAndLitigationKey);
+        return printed;
+    }
+
+    /// <summary>
+    /// Tables are expected when any was found, when a section heading promises one, or when the report is on
+    /// 2019 or later (the year the 2019 template took effect); older free-text reports have none to miss.
+    /// </summary>
+    private static void ReportMissingTables(ReportOutline outline, ReportTemplate template, int? year, List<Finding> findings, params (TableReading Reading, FigureTable Table)[] tables)
+    {
+        var expectTables = template != ReportTemplate.Free || outline.Headings[2] >= 0 || outline.Headings[3] >= 0 || outline.Headings[4] >= 0
+            || year >= 2019;
+        if (!expectTables) return;
+        foreach (var (reading, table) in tables)
+        {
+            if (reading.Found) continue;
+            findings.Add(FindingSeverities.Create(FindingCodes.TableMissing, table.Key, $"未找到模板表格“{table.Definition.Title}”，其各项数据记为空"));
+        }
+    }
+
+    private static void ReportIntroductionYear(ReportMetadata metadata, List<Finding> findings)
+    {
+        if (metadata.Year is not { } year) return;
+        var other = metadata.IntroductionReportYears.Where(y => y != year).Distinct().ToArray();
+        if (other.Length == 0) return;
+        findings.Add(FindingSeverities.Create(FindingCodes.PeriodYearMismatch, "introduction",
+            $"引言称本报告为 {string.Join("、", other)} 年度报告，与报告年度 {year} 不符"));
+    }
+}

@@ -1,0 +1,15 @@
+namespace Crawler.Reports.Parsing;
+
+/// <summary>
+/// The figures read from one printed table: row key → cell values in the template's cell order
+/// (null where the report left the cell empty). Rows the table does not print are absent.
+/// </summary>
+internal sealed class TableReading
+{
+    public Dictionary<string, decimal?[]> Rows { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when at least one row of the template was recognised.</summary>
+    public bool Found => Rows.Count > 0;
+
+    public bool Has(string row) => Rows.ContainsKey(row);
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Crawler.Pipeline.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Crawler.Worker.Cli;
+
+/// <summary><c>crawler reports</c>: the stored report versions, as JSON (one object per version) or a table.</summary>
+internal static class ReportsCommand
+{
+    public static Command Create()
+    {
+        var data = DataDirectoryOption.Create();
+        var agency = new Option<string?>("--agency") { Description = "Only agencies whose name contains this text (e.g. 聊城)." };
+        var year = new Option<int?>("--year") { Description = "Only reports on this year." };
+        var latest = new Option<bool>("--latest") { Description = "Only each report's latest version." };
+        var format = new Option<string>("--format") { Description = "json or table.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var command = new Command("reports", "List stored report versions with provenance, figures and findings.") { data, agency, year, latest, format };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = DataDirectoryOption.Open(parseResult, data);
+            if (services is null) return 1;
+            var filter = new ReportFilter { Agency = parseResult.GetValue(agency), Year = parseResult.GetValue(year), LatestOnly = parseResult.GetValue(latest) };
+            var versions = await services.GetRequiredService<IReportStore>().ListVersionsAsync(filter, cancellationToken);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (parseResult.GetValue(format) == "json") await output.WriteLineAsync(Json(versions).AsMemory(), cancellationToken);
+            else Table(output, versions);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static string Json(IReadOnlyList<ReportVersionRecord> versions)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartArray();
+            foreach (var version in versions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("agency", version.Agency);
+                writer.WriteString("region", version.Region);
+                writer.WriteNumber("year", version.Year);
+                writer.WriteNumber("version", version.Version);
+                writer.WriteBoolean("isLatest", version.IsLatest);
+                writer.WriteString("sourceId", version.SourceId);
+                writer.WriteString("pageUrl", version.PageUrl?.AbsoluteUri);
+                writer.WriteString("documentUrl", version.DocumentUrl.AbsoluteUri);
+                writer.WriteString("sha256", version.Sha256);
+                if (version.Size is { } size) writer.WriteNumber("size", size); else writer.WriteNull("size");
+                writer.WriteString("fetchedAt", version.FetchedAt);
+                writer.WriteString("mediaType", version.MediaType);
+                writer.WritePropertyName("report");
+                writer.WriteRawValue(version.ParsedJson);
+                writer.WriteStartArray("findings");
+                foreach (var finding in version.Findings)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", finding.Code);
+                    writer.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+                    writer.WriteString("where", finding.Where);
+                    writer.WriteString("message", finding.Message);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Table(TextWriter output, IReadOnlyList<ReportVersionRecord> versions)
+    {
+        var console = TerminalOutput.For(output);
+        var table = new Table().AddColumns("机关 Agency", "年度", "版本", "模板", "发现 Findings", "抓取 Fetched", "文档 Document");
+        foreach (var v in versions)
+        {
+            var findings = string.Join(' ', v.Findings.GroupBy(f => f.Code).Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}"));
+            table.AddRow(Markup.Escape(v.Agency), v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                v.Version + (v.IsLatest ? "" : " (旧)"), v.Template, Markup.Escape(findings.Length == 0 ? "—" : findings),
+                v.FetchedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(v.DocumentUrl.AbsoluteUri));
+        }
+        console.Write(table);
+        console.WriteLine($"{versions.Count} 个报告版本 (report versions)");
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Crawler.Pipeline.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crawler.Worker.Cli;
+
+/// <summary>
+/// <c>crawler search &lt;query&gt;</c>: full-text search over the stored reports (latest versions), best first,
+/// each hit with a snippet whose match is marked 【like this】. Terms separated by spaces must all match.
+/// </summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("query") { Description = "Words to find, e.g. 复议 or \"商务 2023年\" (at least two Chinese characters)." };
+        var data = DataDirectoryOption.Create();
+        var agency = new Option<string?>("--agency") { Description = "Only agencies whose name contains this text." };
+        var region = new Option<string?>("--region") { Description = "Only regions containing this text (e.g. 山东省)." };
+        var year = new Option<int?>("--year") { Description = "Only reports on this year." };
+        var finding = new Option<string?>("--finding") { Description = "Only reports with a finding of this code (e.g. T3_BALANCE)." };
+        var limit = new Option<int>("--limit") { Description = "At most this many hits (1–500).", DefaultValueFactory = _ => 20 };
+        var allVersions = new Option<bool>("--all-versions") { Description = "Also search superseded versions." };
+        var command = new Command("search", "Search the stored reports' text (Chinese-aware).") { query, data, agency, region, year, finding, limit, allVersions };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = DataDirectoryOption.Open(parseResult, data);
+            if (services is null) return 1;
+            var results = await services.GetRequiredService<IReportSearch>().SearchAsync(new SearchQuery(parseResult.GetValue(query) ?? "")
+            {
+                Agency = parseResult.GetValue(agency),
+                Region = parseResult.GetValue(region),
+                Year = parseResult.GetValue(year),
+                FindingCode = parseResult.GetValue(finding),
+                Limit = parseResult.GetValue(limit),
+                AllVersions = parseResult.GetValue(allVersions),
+            }, cancellationToken);
+            if (!results.Succeeded)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(results.Error.AsMemory(), cancellationToken);
+                return 2;
+            }
+            var output = parseResult.InvocationConfiguration.Output;
+            var rank = 0;
+            foreach (var hit in results.Hits)
+            {
+                var findings = hit.FindingCodes.Count == 0 ? "" : $" [{string.Join(' ', hit.FindingCodes)}]";
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{++rank}. {hit.Agency} {hit.Year}年 第{hit.Version}版 (score {hit.Score:0.00}){findings}"));
+                await output.WriteLineAsync("   " + hit.DocumentUrl.AbsoluteUri + (hit.PageUrl is null ? "" : "  (页面 " + hit.PageUrl.AbsoluteUri + ")"));
+                await output.WriteLineAsync("   " + hit.Snippet);
+            }
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{results.Hits.Count} / {results.Total} 条结果 (hits)"));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using Crawler.Pipeline.Sources;
+using Quartz;
+
+namespace Crawler.Worker.Scheduling;
+
+/// <summary>Wires Quartz: one durable job per source, its cron or the season-aware default, state in SQLite.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    public static IServiceCollection AddCrawlScheduling(this IServiceCollection services, IReadOnlyList<Source> sources, string stateDatabasePath)
+    {
+        services.AddQuartz("crawler", quartz =>
+        {
+            // Persistent store: after a restart (or kill -9) Quartz knows which fire times were missed
+            // and the misfire policy below runs each missed source once, not once per missed slot.
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite($"Data Source={stateDatabasePath}");
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer();
+            });
+            foreach (var source in sources)
+            {
+                var job = new JobKey(source.Id, "crawl");
+                quartz.AddJob<CrawlSourceJob>(j => j.WithIdentity(job).StoreDurably().UsingJobData(CrawlSourceJob.SourceIdKey, source.Id)
+                    .WithDescription(source.Agency));
+                var crons = source.Schedule is { Length: > 0 } custom ? [custom] : SeasonSchedule.DefaultCronFor(source.Id);
+                for (var i = 0; i < crons.Count; i++)
+                {
+                    var cron = crons[i];
+                    quartz.AddTrigger(t => t.ForJob(job).WithIdentity($"{source.Id}-{i}", "crawl")
+                        .WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed).InTimeZone(ChinaStandardTime)));
+                }
+            }
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    // Schedules are about Chinese office hours and the 31 January deadline in Beijing time.
+    private static TimeZoneInfo ChinaStandardTime { get; } =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+}
