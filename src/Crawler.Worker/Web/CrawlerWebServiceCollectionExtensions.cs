@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,7 +11,10 @@ namespace Crawler.Worker.Web;
 
 public static class CrawlerWebServiceCollectionExtensions
 {
-    /// <summary>Binds "Web", registers the metrics, the Prometheus exposition and the state database readiness check.</summary>
+    /// <summary>
+    /// Binds "Web", registers the metrics (and an observer counting stored reports and findings), the Prometheus
+    /// exposition and the state database readiness check.
+    /// </summary>
     public static IServiceCollection AddCrawlerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName))
@@ -21,6 +25,7 @@ public static class CrawlerWebServiceCollectionExtensions
         services.TryAddSingleton<CrawlerMetrics>();
         services.TryAddSingleton<PrometheusExposition>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StateDatabaseReadiness>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, ReportMetricsObserver>());
         return services;
     }
 

@@ -61,8 +61,16 @@ public sealed class CrawlerEndpointsTests : IAsyncLifetime
         metrics.DocumentFetched("liaocheng-commerce");
         metrics.DocumentFetched("liaocheng-commerce");
         metrics.DocumentFetched("jinan-\"quoted\"");
-        metrics.FindingRaised("T3_BALANCE");
         metrics.AlertSent("wecom");
+        new Crawler.Pipeline.Notification.ChannelHealth().RecordDelivered("metrics-test-feishu", DateTimeOffset.UnixEpoch); // the alerts' own meter
+        var stored = new Crawler.Pipeline.Processing.StoredReportVersion
+        {
+            VersionId = 1, Source = new Crawler.Pipeline.Sources.Source { Id = "liaocheng-commerce", Agency = "聊城市商务局", StartUrls = [] },
+            Result = new Crawler.Reports.Parsing.ReportParseResult(Crawler.Reports.Model.AnnualReport.Blank(Crawler.Reports.Model.ReportTemplate.Template2021),
+                [new("T3_BALANCE", Crawler.Reports.Validation.FindingSeverity.Error, "applications", "不平"), new("BLANK_CELLS", Crawler.Reports.Validation.FindingSeverity.Info, "applications", "空")]),
+            Sha256 = "ab", DocumentUrl = new Uri("http://127.0.0.1/a.pdf"), MediaType = "application/pdf", FetchedAt = DateTimeOffset.UnixEpoch, Version = 1, Text = "",
+        };
+        foreach (var observer in _app.Services.GetServices<Crawler.Pipeline.Processing.IReportVersionObserver>()) await observer.OnStoredAsync(stored, default);
         await outbox.EnqueueAsync("index", "a", "{}", default);
         await outbox.EnqueueAsync("index", "b", "{}", default);
         await outbox.EnqueueAsync("alert:webhook", "c", "{}", default);
@@ -76,7 +84,11 @@ public sealed class CrawlerEndpointsTests : IAsyncLifetime
         Assert.Contains("crawler_documents_fetched_total{source=\"liaocheng-commerce\"} 2", lines);
         Assert.Contains("crawler_documents_fetched_total{source=\"jinan-\\\"quoted\\\"\"} 1", lines);
         Assert.Contains("crawler_findings_total{code=\"T3_BALANCE\"} 1", lines);
+        Assert.Contains("crawler_findings_total{code=\"BLANK_CELLS\"} 1", lines);
+        Assert.Contains("crawler_reports_found_total{source=\"liaocheng-commerce\"} 1", lines);
         Assert.Contains("crawler_alerts_sent_total{channel=\"wecom\"} 1", lines);
+        Assert.Contains("crawler_alerts_sent_total{channel=\"metrics-test-feishu\"} 1", lines);
+        Assert.Single(lines, l => l == "# TYPE crawler_alerts_sent_total counter");
         Assert.Contains("# TYPE crawler_outbox_pending gauge", lines);
         Assert.Contains("crawler_outbox_pending{topic=\"index\"} 2", lines);
         Assert.Contains("crawler_outbox_pending{topic=\"alert:webhook\"} 1", lines);
