@@ -1,4 +1,3 @@
-using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,10 +10,7 @@ namespace Crawler.Worker.Web;
 
 public static class CrawlerWebServiceCollectionExtensions
 {
-    /// <summary>
-    /// Binds "Web", registers the metrics (and an observer counting stored reports and findings), the Prometheus
-    /// exposition and the state database readiness check.
-    /// </summary>
+    /// <summary>Binds "Web", registers the metrics, the Prometheus exposition and the state database readiness check.</summary>
     public static IServiceCollection AddCrawlerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName))
@@ -25,7 +21,6 @@ public static class CrawlerWebServiceCollectionExtensions
         services.TryAddSingleton<CrawlerMetrics>();
         services.TryAddSingleton<PrometheusExposition>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StateDatabaseReadiness>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, ReportMetricsObserver>());
         return services;
     }
 
