@@ -18,8 +18,6 @@ public sealed class IndexOutboxDispatcherLoopTests : IDisposable
         var options = IndexingFixtures.Options(port) with { RequestAttempts = 1, BatchSize = 4, MaxRetryDelay = TimeSpan.FromMilliseconds(100) };
         var outbox = new SqliteOutbox($"Data Source={Path.Combine(_directory, "state.db")}", TimeProvider.System);
         var observer = new IndexingObserver(outbox, new InMemoryReportVersions(), TimeProvider.System);
-        // SqliteOutbox creates its schema on first use without a lock: a concurrent first use can miss the table.
-        await outbox.CountAsync(IndexMessage.Topic, default);
         using var dispatcher = new IndexOutboxDispatcher(outbox, IndexingFixtures.Client(options), options, TimeProvider.System, NullLogger<IndexOutboxDispatcher>.Instance);
         await dispatcher.StartAsync(default);
 
