@@ -13,31 +13,29 @@ namespace Crawler.Worker.Web;
 public sealed class PrometheusExposition : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<(string Name, string Labels), long> _sums = new();
-    private readonly ConcurrentDictionary<string, string> _descriptions = new();
+    private readonly ConcurrentDictionary<(Instrument Instrument, string Labels), long> _sums = new();
 
     public PrometheusExposition(CrawlerMetrics metrics)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            // This process's CrawlerMetrics, and the stages' own static meters (e.g. Crawler.Alerts).
-            if (ReferenceEquals(instrument.Meter, metrics.Meter) || instrument.Meter.Name.StartsWith(metrics.Meter.Name + ".", StringComparison.Ordinal))
+            // The crawler's own meter and the stages' meters named under it (Crawler.Alerts …).
+            if (ReferenceEquals(instrument.Meter, metrics.Meter) || instrument.Meter.Name.StartsWith(CrawlerMetrics.MeterName + ".", StringComparison.Ordinal))
             {
-                _descriptions.TryAdd(instrument.Name, instrument.Description ?? instrument.Name);
                 listener.EnableMeasurementEvents(instrument);
             }
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            _sums.AddOrUpdate((instrument.Name, Labels(tags)), value, (_, sum) => sum + value));
+            _sums.AddOrUpdate((instrument, Labels(tags)), value, (_, sum) => sum + value));
         _listener.Start();
     }
 
     public void WriteCounters(StringBuilder text)
     {
-        foreach (var group in _sums.GroupBy(s => s.Key.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in _sums.GroupBy(s => s.Key.Instrument).OrderBy(g => g.Key.Name, StringComparer.Ordinal))
         {
-            var name = Name(group.Key) + "_total";
-            text.Append("# HELP ").Append(name).Append(' ').Append(_descriptions.GetValueOrDefault(group.Key, group.Key)).Append('\n');
+            var name = Name(group.Key.Name) + "_total";
+            text.Append("# HELP ").Append(name).Append(' ').Append(group.Key.Description).Append('\n');
             text.Append("# TYPE ").Append(name).Append(" counter\n");
             foreach (var series in group.OrderBy(s => s.Key.Labels, StringComparer.Ordinal))
             {
