@@ -8,11 +8,14 @@ namespace Crawler.Extraction.Tests.Pdf;
 
 public sealed class DumpTests(ITestOutputHelper output)
 {
-    [Fact(Skip = "diagnostic: set DUMP_PDF and remove Skip to print a rebuilt document")]
+    [Fact(Skip = "diagnostic: set DUMP_PDF (DUMP_FIRST, DUMP_PAGES) and remove Skip to print a rebuilt document")]
     public async Task Dump()
     {
         var path = Environment.GetEnvironmentVariable("DUMP_PDF") ?? Path.Combine(RepositoryPaths.Fixtures, "formats", "000_79386d8b7b396ab1", "report.pdf");
-        var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions()));
+        var first = int.Parse(Environment.GetEnvironmentVariable("DUMP_FIRST") ?? "1");
+        var pages = int.Parse(Environment.GetEnvironmentVariable("DUMP_PAGES") ?? "30");
+        var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions()),
+            Options.Create(new Crawler.Extraction.Ocr.OcrOptions { FirstPage = first, MaxPages = pages }));
         var result = await extractor.ExtractAsync(SourceDocument.FromFile(path), DocumentFormat.Pdf, CancellationToken.None);
         output.WriteLine(result.Error ?? FigureRows.Dump(result.Document!));
         foreach (var f in result.Findings) output.WriteLine(f.Message);
