@@ -22,7 +22,7 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
     /// Measured on 000 and 004 (see docs/extraction-pdf.md): far below the 99% goal, so this is a
     /// regression floor, not the acceptance bar.
     /// </summary>
-    private const double AccuracyFloor = 0.25;
+    private const double AccuracyFloor = 0.60;
 
     [Fact]
     public async Task Table_3_figures_from_scans_reach_the_measured_accuracy_floor_and_carry_confidence()
@@ -32,7 +32,7 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
         {
             var (first, last) = TablePages(stem);
             var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions()),
-                Options.Create(new OcrOptions { FirstPage = first, MaxPages = last - first + 1 }));
+                Options.Create(new OcrOptions { FirstPage = first, MaxPages = last - first + 1, EraseRulings = Enum.Parse<RulingErasure>(Environment.GetEnvironmentVariable("OCR_ERASE") ?? "Horizontal") }));
             var clock = Stopwatch.StartNew();
             var result = await extractor.ExtractAsync(SourceDocument.FromFile(Fixture(stem)), DocumentFormat.Pdf, CancellationToken.None);
             output.WriteLine($"{stem}: OCR of pages {first}-{last} took {clock.Elapsed.TotalSeconds:0.0} s ({clock.Elapsed.TotalSeconds / (last - first + 1):0.0} s/page)");
