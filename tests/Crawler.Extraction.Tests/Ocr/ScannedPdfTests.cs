@@ -88,6 +88,33 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
         });
     }
 
+    [Fact]
+    public async Task An_image_of_a_table_page_is_read_by_the_image_extractor()
+    {
+        var stem = "004_c578ef021bbe04ee";
+        var (first, _) = TablePages(stem);
+        var folder = Directory.CreateTempSubdirectory("ocr-image-");
+        try
+        {
+            var prefix = Path.Combine(folder.FullName, "page");
+            var raster = await new ProcessRunner().RunAsync(new ProcessRequest("pdftoppm",
+                ["-r", "200", "-gray", "-png", "-f", first.ToString(), "-l", first.ToString(), Fixture(stem), prefix]), CancellationToken.None);
+            Assert.True(raster.Succeeded, raster.Failure);
+            var image = Directory.GetFiles(folder.FullName, "*.png").Single();
+            var extractor = new OcrExtractor(new ProcessRunner(), Options.Create(new OcrOptions()));
+            var result = await extractor.ExtractAsync(SourceDocument.FromFile(image), DocumentFormat.Image, CancellationToken.None);
+            Assert.True(result.Succeeded, result.Error);
+            Assert.Equal(DocumentFormat.Image, result.Format);
+            var rows = FigureRowsInOrder(result.Document!);
+            Assert.True(rows.Count >= 5, $"only {rows.Count} rows with figures");
+            Assert.Contains(rows, r => r.TakeLast(7).All(c => c?.Text == "0"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static string Fixture(string stem) => Path.Combine(RepositoryPaths.Fixtures, "formats", stem, "report-scanned.pdf");
 
     /// <summary>The pages holding table 3, found in the text PDF of the same seed (same layout).</summary>
