@@ -13,7 +13,7 @@ internal static class DigitRepair
         var mapped = string.Concat(narrowed.Select(c => c switch
         {
             'O' or 'o' or 'D' or 'Q' or '〇' => '0',
-            'l' or 'I' or '|' or 'i' or '丨' => '1',
+            'l' or 'I' or 'i' => '1',
             'S' => '5',
             'Z' => '2',
             'B' => '8',

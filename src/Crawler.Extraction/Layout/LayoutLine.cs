@@ -1,11 +1,24 @@
 namespace Crawler.Extraction.Layout;
 
 /// <summary>Words whose boxes share a baseline band, split into segments at wide gaps, left to right.</summary>
-internal sealed record LayoutLine(int Page, IReadOnlyList<LayoutSegment> Segments)
+internal sealed record LayoutLine
 {
-    public double Top => Segments.Min(s => s.Top);
+    public LayoutLine(int page, IReadOnlyList<LayoutSegment> segments)
+    {
+        Page = page;
+        Segments = segments;
+        Top = segments.Min(s => s.Top);
+        Bottom = segments.Max(s => s.Bottom);
+        Text = LayoutText.Join(segments.Select(s => s.Text));
+    }
 
-    public double Bottom => Segments.Max(s => s.Bottom);
+    public int Page { get; }
+
+    public IReadOnlyList<LayoutSegment> Segments { get; }
+
+    public double Top { get; }
+
+    public double Bottom { get; }
 
     public double Left => Segments[0].Left;
 
@@ -15,7 +28,7 @@ internal sealed record LayoutLine(int Page, IReadOnlyList<LayoutSegment> Segment
 
     public double Height => Bottom - Top;
 
-    public string Text => LayoutText.Join(Segments.Select(s => s.Text));
+    public string Text { get; }
 
     public IEnumerable<LayoutWord> Words => Segments.SelectMany(s => s.Words);
 }

@@ -10,5 +10,5 @@ public sealed record LayoutSettings(double SegmentGap, double LineTolerance, dou
     public static LayoutSettings TextLayer { get; } = new(SegmentGap: 0.4, LineTolerance: 0.4, WrappedLineGap: 0.3);
 
     /// <summary>tesseract word boxes at 200 dpi.</summary>
-    public static LayoutSettings Ocr { get; } = new(SegmentGap: 0.9, LineTolerance: 0.5, WrappedLineGap: 0.75, RepairDigits: true, RecordConfidence: true);
+    public static LayoutSettings Ocr { get; } = new(SegmentGap: 0.9, LineTolerance: 0.5, WrappedLineGap: 0.6, RepairDigits: true, RecordConfidence: true);
 }

@@ -16,8 +16,12 @@ internal static class TableGridBuilder
         var probe = new TablePartReader([0], 0, height, settings);
         var figures = segments.Where(s => probe.Number(s) is not null).ToList();
         var headers = ColumnHeaders(regions, figures, height);
-        var columns = Cluster(figures.Concat(headers).Select(s => s.CentreX), height);
-        var numericLeft = figures.Count == 0 ? double.MaxValue : figures.Concat(headers).Min(s => s.Left) - 0.3 * height;
+        // OCR noise read as a digit must not open a column of its own: columns come from confident figures
+        // that recur down the table (or from the header).
+        var confident = figures.Where(s => s.Confidence >= 0.6).Concat(headers).ToList();
+        var columns = Cluster(confident.Select(s => s.CentreX), height, settings.RecordConfidence ? 2 : 1);
+        var inColumns = confident.Where(s => columns.Any(c => Math.Abs(c - s.CentreX) <= height)).ToList();
+        var numericLeft = inColumns.Count == 0 ? double.MaxValue : inColumns.Min(s => s.Left) - 0.3 * height;
         var reader = new TablePartReader(columns.Count == 0 ? [0] : columns, numericLeft, height, settings);
         var parts = regions.Select(reader.Read).ToList();
 
@@ -111,7 +115,7 @@ internal static class TableGridBuilder
         return levels.OrderBy(l => l.Rank ?? 9).ThenBy(l => l.Left).ToList();
     }
 
-    private static List<double> Cluster(IEnumerable<double> xs, double height)
+    private static List<double> Cluster(IEnumerable<double> xs, double height, int support = 1)
     {
         var clusters = new List<List<double>>();
         foreach (var x in xs.OrderBy(x => x))
@@ -119,6 +123,6 @@ internal static class TableGridBuilder
             if (clusters.Count > 0 && x - clusters[^1].Average() <= height) clusters[^1].Add(x);
             else clusters.Add([x]);
         }
-        return clusters.Select(c => c.Average()).ToList();
+        return clusters.Where(c => c.Count >= support).Select(c => c.Average()).ToList();
     }
 }

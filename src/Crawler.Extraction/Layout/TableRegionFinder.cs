@@ -32,7 +32,7 @@ internal static class TableRegionFinder
                     for (var j = pending.Count - 1; j >= 0; j--)
                     {
                         var next = j == pending.Count - 1 ? line : pending[j + 1];
-                        if (pending[j].Segments.Count > 1 || Blocks(pending[j], lines, height) || next.Top - pending[j].Bottom > height) break;
+                        if (pending[j].Segments.Count > 1 || Blocks(pending[j], lines, i - (pending.Count - j), height) || next.Top - pending[j].Bottom > height) break;
                         lead.Insert(0, pending[j]);
                     }
                     pending.RemoveRange(pending.Count - lead.Count, lead.Count);
@@ -57,9 +57,8 @@ internal static class TableRegionFinder
         return items;
     }
 
-    private static bool Blocks(LayoutLine line, IReadOnlyList<LayoutLine> lines, double height)
+    private static bool Blocks(LayoutLine line, IReadOnlyList<LayoutLine> lines, int i, double height)
     {
-        var i = lines.ToList().IndexOf(line);
         var above = i <= 0 ? double.MaxValue : line.Top - lines[i - 1].Bottom;
         var below = i >= lines.Count - 1 ? double.MaxValue : lines[i + 1].Top - line.Bottom;
         return LayoutText.IsSectionHeading(line.Text) && line.Text.Length >= 5 && (above >= 0.6 * height || below >= 0.6 * height);

@@ -19,13 +19,17 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         Directory.CreateDirectory(folder);
         var last = options.FirstPage + options.MaxPages - 1;
         var raster = await runner.RunAsync(new ProcessRequest(options.PdfToPpmPath,
-            ["-r", options.Dpi.ToString(), "-gray", "-png", "-f", options.FirstPage.ToString(), "-l", last.ToString(), pdfPath, Path.Combine(folder, "page")])
+            ["-r", options.Dpi.ToString(), "-gray", "-f", options.FirstPage.ToString(), "-l", last.ToString(), pdfPath, Path.Combine(folder, "page")])
         {
             Timeout = options.PageTimeout * options.MaxPages,
             MaxOutputBytes = 1024 * 1024,
         }, cancellationToken).ConfigureAwait(false);
         if (!raster.Succeeded) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：扫描件无法转为图像（{raster.Failure}）");
-        var images = Directory.GetFiles(folder, "page-*.png").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var images = Directory.GetFiles(folder, "page-*.pgm").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        if (options.EraseRulings != RulingErasure.None)
+        {
+            foreach (var image in images) RulingEraser.TryErase(image, options.Dpi, options.EraseRulings == RulingErasure.All);
+        }
         if (images.Count == 0) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：PDF 没有可识别的页面");
         var numbers = images.Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["page-".Length..])).ToList();
         return await ReadImagesAsync(images, numbers, name, DocumentFormat.Pdf, cancellationToken).ConfigureAwait(false);
@@ -37,7 +41,7 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         var pages = new List<LayoutPage>();
         for (var i = 0; i < images.Count; i++)
         {
-            var run = await runner.RunAsync(new ProcessRequest(options.TesseractPath, [images[i], "-", "--psm", "4", "-l", options.Languages, "tsv"])
+            var run = await runner.RunAsync(new ProcessRequest(options.TesseractPath, [images[i], "-", "--psm", "4", "--dpi", options.Dpi.ToString(), "-l", options.Languages, "tsv"])
             {
                 Timeout = options.PageTimeout,
                 MaxOutputBytes = 16 * 1024 * 1024,

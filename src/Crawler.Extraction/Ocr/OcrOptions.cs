@@ -22,6 +22,9 @@ public sealed record OcrOptions
 
     public TimeSpan PageTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Which table rulings of a scanned PDF page to whiten before OCR.</summary>
+    public RulingErasure EraseRulings { get; init; } = RulingErasure.Horizontal;
+
     /// <summary>A figure read with less confidence than this raises LOW_CONFIDENCE.</summary>
     public double LowConfidenceThreshold { get; init; } = 0.80;
 }

@@ -40,25 +40,14 @@ public sealed partial class ElasticsearchRestClient : IReportIndex
         var created = false;
         if (exists.Status == 404)
         {
-            // Aliases in the body as well as in the template: the write alias must say is_write_index.
-            var create = await SendAsync(HttpMethod.Put, _options.IndexName, Json(new JsonObject { ["aliases"] = Aliases() }), cancellationToken).ConfigureAwait(false);
+            // The template gives the new index both aliases; the write flag is settled below for every reports-v* index.
+            var create = await SendAsync(HttpMethod.Put, _options.IndexName, null, cancellationToken).ConfigureAwait(false);
             var raced = create.Status == 400 && create.Error?.Contains("resource_already_exists_exception", StringComparison.Ordinal) == true;
             if (!create.Succeeded && !raced) return IndexCallResult<bool>.Fail($"create index {_options.IndexName}: {create.Error}", create.Status);
             created = !raced;
         }
-        if (!created)
-        {
-            var actions = new JsonArray();
-            foreach (var (alias, settings) in Aliases())
-            {
-                var add = (JsonObject)settings!.DeepClone();
-                add["index"] = _options.IndexName;
-                add["alias"] = alias;
-                actions.Add(new JsonObject { ["add"] = add });
-            }
-            var aliases = await SendAsync(HttpMethod.Post, "_aliases", Json(new JsonObject { ["actions"] = actions }), cancellationToken).ConfigureAwait(false);
-            if (!aliases.Succeeded) return IndexCallResult<bool>.Fail($"aliases: {aliases.Error}", aliases.Status);
-        }
+        var aliases = await SendAsync(HttpMethod.Post, "_aliases", Json(AliasActions()), cancellationToken).ConfigureAwait(false);
+        if (!aliases.Succeeded) return IndexCallResult<bool>.Fail($"aliases: {aliases.Error}", aliases.Status);
         return IndexCallResult<bool>.Ok(created);
     }
 
@@ -117,10 +106,24 @@ public sealed partial class ElasticsearchRestClient : IReportIndex
             root.TryGetProperty("number_of_nodes", out var nodes) ? nodes.GetInt32() : 0));
     }
 
-    private JsonObject Aliases() => new()
+    /// <summary>
+    /// One atomic POST _aliases: every index of the pattern (an older reports-v1 during a migration) stays searchable
+    /// under the all-versions alias but stops being written to; the configured index becomes the write index and the
+    /// latest-versions alias points at it.
+    /// </summary>
+    private JsonObject AliasActions() => new()
     {
-        [_options.Alias] = new JsonObject { ["is_write_index"] = true },
-        [_options.LatestAlias] = new JsonObject { ["filter"] = new JsonObject { ["term"] = new JsonObject { ["isLatest"] = true } } },
+        ["actions"] = new JsonArray(
+            new JsonObject { ["add"] = new JsonObject { ["index"] = ReportIndexTemplate.IndexPattern(_options.IndexName), ["alias"] = _options.Alias, ["is_write_index"] = false } },
+            new JsonObject { ["add"] = new JsonObject { ["index"] = _options.IndexName, ["alias"] = _options.Alias, ["is_write_index"] = true } },
+            new JsonObject
+            {
+                ["add"] = new JsonObject
+                {
+                    ["index"] = _options.IndexName, ["alias"] = _options.LatestAlias,
+                    ["filter"] = new JsonObject { ["term"] = new JsonObject { ["isLatest"] = true } },
+                },
+            }),
     };
 
     private static ByteArrayContent Json(JsonNode body)

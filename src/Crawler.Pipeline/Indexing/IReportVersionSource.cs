@@ -11,6 +11,6 @@ public interface IReportVersionSource
     /// <summary>Every stored report version, in any order.</summary>
     IAsyncEnumerable<StoredReportVersion> AllVersionsAsync(CancellationToken cancellationToken);
 
-    /// <summary>The stored versions of one report (a source's report for a year; null year = year not recognised).</summary>
-    Task<IReadOnlyList<StoredReportVersion>> VersionsOfAsync(string sourceId, int? year, CancellationToken cancellationToken);
+    /// <summary>The stored versions of one report: the agency's report for a year (null year = year not recognised).</summary>
+    Task<IReadOnlyList<StoredReportVersion>> VersionsOfAsync(string agency, int? year, CancellationToken cancellationToken);
 }

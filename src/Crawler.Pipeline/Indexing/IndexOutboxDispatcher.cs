@@ -96,6 +96,12 @@ public sealed partial class IndexOutboxDispatcher : BackgroundService
             {
                 return;
             }
+            catch (Microsoft.Data.Sqlite.SqliteException exception)
+            {
+                // A locked or briefly unavailable state database must not stop the worker: log and try again later.
+                LogOutboxUnavailable(_logger, exception);
+                summary = new DispatchSummary(0, 0, 0, exception.Message);
+            }
             outages = summary.Unreachable is null ? 0 : outages + 1;
             // A full batch means more is waiting; an outage backs off so a dead cluster is not hammered.
             var wait = summary.Unreachable is not null ? RetryDelay(outages)
@@ -125,6 +131,9 @@ public sealed partial class IndexOutboxDispatcher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Elasticsearch unreachable, {Count} documents stay queued: {Error}")]
     private static partial void LogUnreachable(ILogger logger, int count, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Index outbox unavailable; retrying")]
+    private static partial void LogOutboxUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Index document {Id} declared dead: {Reason}")]
     private static partial void LogDead(ILogger logger, string id, string reason);

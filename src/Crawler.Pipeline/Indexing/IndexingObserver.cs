@@ -29,7 +29,7 @@ public sealed class IndexingObserver : IReportVersionObserver
         await _outbox.EnqueueAsync(IndexMessage.Topic, id, new IndexMessage(BulkAction.Index, id, document).Serialize(), cancellationToken).ConfigureAwait(false);
         if (version.Version <= 1) return;
 
-        var earlier = await _versions.VersionsOfAsync(version.Source.Id, version.Result.Report.Year, cancellationToken).ConfigureAwait(false);
+        var earlier = await _versions.VersionsOfAsync(ReportIndexDocument.AgencyOf(version), version.Result.Report.Year, cancellationToken).ConfigureAwait(false);
         foreach (var previous in earlier.Where(v => v.Version < version.Version))
         {
             var previousId = ReportIndexDocument.IdOf(previous);

@@ -11,8 +11,8 @@ public static class IndexingServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the "Elasticsearch" section and, when it has a Url, registers the client, the observer
-    /// that queues stored versions and the dispatcher that sends them. Expects IOutbox and IReportVersionSource
-    /// from the state store.
+    /// that queues stored versions, the dispatcher that sends them and the reindexer. Expects the state store
+    /// (AddStorage: IOutbox, IReportStore, StateDatabase); <see cref="StoredReportVersions"/> reads versions from it.
     /// </summary>
     public static IServiceCollection AddIndexing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +22,8 @@ public static class IndexingServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value);
 
         var options = configuration.GetSection(ElasticsearchOptions.SectionName).Get<ElasticsearchOptions>() ?? new ElasticsearchOptions();
-        if (!options.Enabled) return services;
+        // Idempotent: a second call must not start a second dispatcher.
+        if (!options.Enabled || services.Any(d => d.ServiceType == typeof(IndexOutboxDispatcher))) return services;
 
         services.TryAddSingleton<IReportIndex>(sp =>
         {
@@ -30,7 +31,9 @@ public static class IndexingServiceCollectionExtensions
             return new ElasticsearchRestClient(ElasticsearchConnection.CreateClient(bound), bound,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ElasticsearchRestClient>>());
         });
-        services.AddSingleton<IReportVersionObserver, IndexingObserver>();
+        services.TryAddSingleton<IReportVersionSource, StoredReportVersions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, IndexingObserver>());
+        services.TryAddSingleton<Reindexer>();
         services.TryAddSingleton<IndexOutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexOutboxDispatcher>());
         return services;

@@ -36,7 +36,7 @@ public sealed class Reindexer
         // The run stamp keeps this run's outbox keys apart from earlier deliveries of the same documents.
         var run = now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture);
         var queued = 0;
-        foreach (var report in all.GroupBy(v => (v.Source.Id, v.Result.Report.Year)))
+        foreach (var report in all.GroupBy(v => (ReportIndexDocument.AgencyOf(v), v.Result.Report.Year)))
         {
             var latest = report.Max(v => v.Version);
             foreach (var version in report)

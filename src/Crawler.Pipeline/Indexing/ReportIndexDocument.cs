@@ -10,7 +10,11 @@ namespace Crawler.Pipeline.Indexing;
 public static class ReportIndexDocument
 {
     public static string IdOf(StoredReportVersion version) =>
-        ReportDocumentId.For(version.Source.Agency, version.Result.Report.Year, version.Sha256);
+        ReportDocumentId.For(AgencyOf(version), version.Result.Report.Year, version.Sha256);
+
+    /// <summary>The agency the store filed the report under (it may correct the source's name), else the source's.</summary>
+    public static string AgencyOf(StoredReportVersion version) =>
+        string.IsNullOrWhiteSpace(version.Result.Report.Agency) ? version.Source.Agency : version.Result.Report.Agency;
 
     public static JsonObject Build(StoredReportVersion version, bool isLatest, DateTimeOffset indexedAt)
     {
@@ -18,9 +22,9 @@ public static class ReportIndexDocument
         var findings = version.Result.Findings;
         var document = new JsonObject
         {
-            ["reportKey"] = ReportDocumentId.ReportKey(version.Source.Agency, report.Year),
+            ["reportKey"] = ReportDocumentId.ReportKey(AgencyOf(version), report.Year),
             ["sourceId"] = version.Source.Id,
-            ["agency"] = version.Source.Agency,
+            ["agency"] = AgencyOf(version),
             ["region"] = version.Source.Region,
             ["year"] = report.Year,
             ["template"] = report.Template.ToName(),

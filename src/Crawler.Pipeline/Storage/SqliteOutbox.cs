@@ -24,7 +24,8 @@ public sealed class SqliteOutbox : IOutbox
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
-    private int _schemaReady;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
 
     public SqliteOutbox(string connectionString, TimeProvider time)
     {
@@ -114,11 +115,25 @@ public sealed class SqliteOutbox : IOutbox
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (Interlocked.CompareExchange(ref _schemaReady, 1, 0) == 0)
-        {
-            await ExecuteAsync(connection, cancellationToken, "PRAGMA journal_mode = WAL;" + Schema).ConfigureAwait(false);
-        }
         await ExecuteAsync(connection, cancellationToken, "PRAGMA busy_timeout = 10000").ConfigureAwait(false);
+        if (!_schemaReady)
+        {
+            // Every first user waits for the schema: a flag set before the CREATE let a concurrent first call
+            // (the index observer and the dispatcher at start-up) query a table that did not exist yet.
+            await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!_schemaReady)
+                {
+                    await ExecuteAsync(connection, cancellationToken, "PRAGMA journal_mode = WAL;" + Schema).ConfigureAwait(false);
+                    _schemaReady = true;
+                }
+            }
+            finally
+            {
+                _schemaGate.Release();
+            }
+        }
         return connection;
     }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Crawler.Pipeline.Indexing;
+using Crawler.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Crawler.Worker.Cli;
 
@@ -15,28 +15,25 @@ internal static class ReindexCommand
 {
     public static Command Create()
     {
-        var data = new Option<DirectoryInfo?>("--data") { Description = "The data directory (state.db, archive); default Storage:DataDirectory or ./data." };
+        var data = DataDirectoryOption.Create();
         var command = new Command("reindex", "Rebuild the Elasticsearch index from the stored report versions (same ids: safe to repeat).");
         command.Options.Add(data);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var configuration = OpsConfiguration.Load();
-            if (parseResult.GetValue(data) is { } directory)
+            var layout = DataLayout.At(parseResult.GetValue(data) ?? "data");
+            if (!File.Exists(layout.StateDatabase))
             {
-                configuration = new ConfigurationBuilder().AddConfiguration(configuration)
-                    .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory.FullName }).Build();
+                await Console.Error.WriteLineAsync($"没有找到状态数据库 {layout.StateDatabase}：用 --data 指定数据目录 (no state database here)");
+                return 2;
             }
+            var configuration = new ConfigurationBuilder().AddConfiguration(OpsConfiguration.Load())
+                .AddInMemoryCollection(new Dictionary<string, string?> { [$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = layout.Root }).Build();
             if (configuration.GetSection(ElasticsearchOptions.SectionName).Get<ElasticsearchOptions>()?.Url is null)
             {
                 await Console.Error.WriteLineAsync("Elasticsearch:Url is not set (environment: Elasticsearch__Url): nothing to reindex into.");
                 return 2;
             }
             await using var services = IndexingServices.Build(configuration);
-            if (services.GetService<IReportVersionSource>() is null)
-            {
-                await Console.Error.WriteLineAsync("No state store is registered in this build: cannot read the stored report versions.");
-                return 2;
-            }
             var summary = await services.GetRequiredService<Reindexer>().RunAsync(cancellationToken);
             Console.WriteLine($"{summary.Versions} stored versions, {summary.Queued} queued, {summary.Delivered} indexed, {summary.Dead} rejected, {summary.StillPending} still queued");
             if (summary.Unreachable is not null)

@@ -7,6 +7,9 @@ namespace Crawler.Pipeline.Tests.Indexing;
 /// <summary>The client's requests against the documented REST API, captured by a real HTTP server on 127.0.0.1.</summary>
 public sealed class ElasticsearchRestClientTests
 {
+    /// <summary>Older reports-v* indices stay searchable but read-only; the configured index takes the writes.</summary>
+    private const string WriteAliases = """{"actions":[{"add":{"index":"reports-v*","alias":"reports","is_write_index":false}},{"add":{"index":"reports-v1","alias":"reports","is_write_index":true}},{"add":{"index":"reports-v1","alias":"reports-latest","filter":{"term":{"isLatest":true}}}}]}""";
+
     private static BulkOperation Doc(string id, string agency) => new(BulkAction.Index, id, new JsonObject { ["agency"] = agency, ["year"] = 2023 });
 
     [Fact]
@@ -171,10 +174,12 @@ public sealed class ElasticsearchRestClientTests
 
         Assert.True(result.Value);
         var requests = server.Requests.ToList();
-        Assert.Equal(["PUT /_index_template/reports", "HEAD /reports-v1", "PUT /reports-v1"], requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(["PUT /_index_template/reports", "HEAD /reports-v1", "PUT /reports-v1", "POST /_aliases"], requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.True(JsonNode.DeepEquals(ReportIndexTemplate.Build(options), JsonNode.Parse(requests[0].Text)), requests[0].Text);
         Assert.Contains("政府信息公开工作年度报告", requests[0].Text);
-        Assert.Equal("""{"aliases":{"reports":{"is_write_index":true},"reports-latest":{"filter":{"term":{"isLatest":true}}}}}""", requests[2].Text);
+        Assert.StartsWith("application/json", requests[0].Header("Content-Type"));
+        Assert.Empty(requests[2].Body);
+        Assert.Equal(WriteAliases, requests[3].Text);
     }
 
     [Fact]
@@ -188,7 +193,7 @@ public sealed class ElasticsearchRestClientTests
         Assert.False(result.Value);
         var requests = server.Requests.ToList();
         Assert.Equal(["PUT /_index_template/reports", "HEAD /reports-v1", "POST /_aliases"], requests.Select(r => $"{r.Method} {r.Path}"));
-        Assert.Equal("""{"actions":[{"add":{"is_write_index":true,"index":"reports-v1","alias":"reports"}},{"add":{"filter":{"term":{"isLatest":true}},"index":"reports-v1","alias":"reports-latest"}}]}""", requests[2].Text);
+        Assert.Equal(WriteAliases, requests[2].Text);
     }
 
     [Fact]

@@ -18,6 +18,6 @@ internal sealed class InMemoryReportVersions : IReportVersionSource
         }
     }
 
-    public Task<IReadOnlyList<StoredReportVersion>> VersionsOfAsync(string sourceId, int? year, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoredReportVersion>>([.. Versions.Where(v => v.Source.Id == sourceId && v.Result.Report.Year == year)]);
+    public Task<IReadOnlyList<StoredReportVersion>> VersionsOfAsync(string agency, int? year, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredReportVersion>>([.. Versions.Where(v => ReportIndexDocument.AgencyOf(v) == agency && v.Result.Report.Year == year)]);
 }

@@ -20,12 +20,14 @@ internal static class IndexingFixtures
     /// <summary>A stored version of the gold report 000 (聊城市商务局 2023), with the given content hash and version number.</summary>
     public static StoredReportVersion Version(string sha256, int version = 1, long versionId = 1, Source? source = null)
     {
+        source ??= Liaocheng;
         var result = ReportJson.Deserialize(File.ReadAllText(Path.Combine(RepositoryPaths.Gold, "000_79386d8b7b396ab1.json")));
         return new StoredReportVersion
         {
             VersionId = versionId,
-            Source = source ?? Liaocheng,
-            Result = result,
+            Source = source,
+            // As the store announces it: the report filed under the source's agency.
+            Result = result with { Report = result.Report with { Agency = source.Agency } },
             Sha256 = sha256,
             DocumentUrl = new Uri("http://swj.liaocheng.gov.cn/module/download/downfile.jsp?filename=2023年报.pdf"),
             PageUrl = new Uri("http://swj.liaocheng.gov.cn/art/2024/1/20/art_1_1.html"),

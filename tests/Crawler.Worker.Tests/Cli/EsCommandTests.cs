@@ -24,7 +24,7 @@ public sealed class EsCommandTests
 
         Assert.Equal(0, exit);
         var requests = server.Requests.ToList();
-        Assert.Equal(["PUT /_index_template/reports", "HEAD /reports-v2", "PUT /reports-v2"], requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(["PUT /_index_template/reports", "HEAD /reports-v2", "PUT /reports-v2", "POST /_aliases"], requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.All(requests, r => Assert.Equal("ApiKey ZXhhbXBsZTprZXk=", r.Header("Authorization")));
         Assert.Contains("\"analyzer\":\"smartcn\"", requests[0].Text);
     }

@@ -93,6 +93,22 @@ public sealed partial class KibanaAssetsTests
         Assert.Contains(used, u => u.Field == "reviewAndLitigation.litigationAfterReview.corrected");
     }
 
+    [Fact]
+    public void Every_bar_chart_has_one_series_per_metric()
+    {
+        var charts = Objects().Where(o => Type(o) == "visualization")
+            .Select(o => JsonNode.Parse(o["attributes"]!["visState"]!.GetValue<string>())!)
+            .Where(v => v["type"]!.GetValue<string>() == "histogram").ToList();
+
+        Assert.Equal(3, charts.Count);
+        foreach (var chart in charts)
+        {
+            var metrics = chart["aggs"]!.AsArray().Where(a => a!["schema"]!.GetValue<string>() == "metric").Select(a => a!["id"]!.GetValue<string>());
+            var series = chart["params"]!["seriesParams"]!.AsArray().Select(s => s!["data"]!["id"]!.GetValue<string>());
+            Assert.Equal(metrics, series);
+        }
+    }
+
     private static string Type(JsonObject o) => o["type"]!.GetValue<string>();
 
     [GeneratedRegex(@"([A-Za-z][\w.]*)\s*:")]

@@ -62,7 +62,7 @@ public sealed class CrawlerEndpointsTests : IAsyncLifetime
         metrics.DocumentFetched("liaocheng-commerce");
         metrics.DocumentFetched("jinan-\"quoted\"");
         metrics.FindingRaised("T3_BALANCE");
-        new Crawler.Pipeline.Notification.ChannelHealth().RecordDelivered("wecom", DateTimeOffset.UtcNow);
+        new Crawler.Pipeline.Notification.ChannelHealth().RecordDelivered("metrics-test-wecom", DateTimeOffset.UtcNow); // a static meter: a name no other test uses
         await outbox.EnqueueAsync("index", "a", "{}", default);
         await outbox.EnqueueAsync("index", "b", "{}", default);
         await outbox.EnqueueAsync("alert:webhook", "c", "{}", default);
@@ -76,7 +76,7 @@ public sealed class CrawlerEndpointsTests : IAsyncLifetime
         Assert.Contains("crawler_documents_fetched_total{source=\"liaocheng-commerce\"} 2", lines);
         Assert.Contains("crawler_documents_fetched_total{source=\"jinan-\\\"quoted\\\"\"} 1", lines);
         Assert.Contains("crawler_findings_total{code=\"T3_BALANCE\"} 1", lines);
-        Assert.Contains("crawler_alerts_sent_total{channel=\"wecom\"} 1", lines);
+        Assert.Contains("crawler_alerts_sent_total{channel=\"metrics-test-wecom\"} 1", lines);
         Assert.Contains("# TYPE crawler_outbox_pending gauge", lines);
         Assert.Contains("crawler_outbox_pending{topic=\"index\"} 2", lines);
         Assert.Contains("crawler_outbox_pending{topic=\"alert:webhook\"} 1", lines);

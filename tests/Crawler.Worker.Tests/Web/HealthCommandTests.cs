@@ -4,6 +4,7 @@ using Crawler.Worker.Cli;
 namespace Crawler.Worker.Tests.Web;
 
 /// <summary><c>crawler health</c>, the container's HEALTHCHECK, against a real local listener.</summary>
+[Collection(EnvironmentCollection.Name)] // writes to the console, which other tests capture
 public sealed class HealthCommandTests
 {
     [Fact]
