@@ -36,7 +36,7 @@ public sealed class ReindexCommandTests : IDisposable
             var stored = await store.StoreVersionAsync(new ReportVersionDraft
             {
                 Agency = result.Report.Agency!, Year = result.Report.Year!.Value, SourceId = "src-" + gold[..3], Region = "山东省聊城市",
-                Sha256 = Sha(text), TextSha256 = Sha(text), DocumentUrl = new Uri($"http://127.0.0.1/{gold}.pdf"), MediaType = "application/pdf",
+                Sha256 = Sha(text), ContentFingerprint = Sha(text), DocumentUrl = new Uri($"http://127.0.0.1/{gold}.pdf"), MediaType = "application/pdf",
                 FetchedAt = new DateTimeOffset(2024, 1, 25, 3, 0, 0, TimeSpan.Zero), Result = result,
             }, default);
             await search.IndexAsync(stored.VersionId, text, default);
