@@ -102,7 +102,6 @@ public sealed class AlertOptionsTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IOutbox>(new SqliteOutbox("Data Source=:memory:", TimeProvider.System));
-        services.AddSingleton<IReportCatalog>(new InTestCatalog());
         services.AddAlerts(configuration);
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptions<AlertOptions>>().Value;

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Sources;
-using Microsoft.Data.Sqlite;
+using Crawler.Pipeline.Tests.Storage;
 
 namespace Crawler.Pipeline.Tests.Notification;
 
-/// <summary>Missing-report alerts: after the deadline plus grace, once per source and year.</summary>
+/// <summary>
+/// Missing-report alerts: after the deadline plus grace, once per source and year. The catalog is the
+/// real state store (SQLite file) holding gold reports; alerts go through its outbox.
+/// </summary>
 public sealed class MissingReportCheckTests : IAsyncLifetime
 {
     private static readonly Source Published = Source("sd-liaocheng-commerce", "聊城市商务局");
@@ -13,17 +16,16 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
     private static readonly Source County = Source("sd-liaocheng-gov", "聊城市人民政府");
     private static readonly Source Unverified = Source("hn-lushan-commerce", "鲁山县商务局") with { Verified = false };
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("alerts-missing-").FullName;
-    private readonly InTestCatalog _catalog = new();
+    private readonly TemporaryDataDirectory _data = new();
     private RecordingServer _server = null!;
 
     public async Task InitializeAsync()
     {
         _server = await RecordingServer.StartAsync();
-        _catalog.Add(Published.Id, 2023);
-        _catalog.Add(Published.Id, 2024);
-        _catalog.Add(Silent.Id, 2023);
-        _catalog.Add(County.Id, 2023);
+        await StoreAsync(Published, 2023, GoldReports.Liaocheng);
+        await StoreAsync(Published, 2024, GoldReports.Liaocheng);
+        await StoreAsync(Silent, 2023, GoldReports.Haidong);
+        await StoreAsync(County, 2023, GoldReports.LiaochengOffice);
     }
 
     [Fact]
@@ -114,17 +116,23 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
         Verified = true,
     };
 
+    private async Task StoreAsync(Source source, int year, string gold)
+    {
+        var draft = GoldReports.Draft(gold, bytes: $"{source.Id} {year}");
+        var result = draft.Result with { Report = draft.Result.Report with { Year = year } };
+        await _data.Store().StoreVersionAsync(draft with { SourceId = source.Id, Year = year, Result = result }, default);
+    }
+
     private AlertTestHost Host(ManualClock clock, params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string?> { ["Alerts:Webhook:Url"] = _server.Url("/hook").AbsoluteUri };
         foreach (var (key, value) in extra) settings[key] = value;
-        return new AlertTestHost(Path.Combine(_directory, "state.db"), clock, settings, _catalog);
+        return new AlertTestHost(_data.Root, clock, settings);
     }
 
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _data.Dispose();
     }
 }
