@@ -45,7 +45,7 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
     public async Task After_the_grace_each_source_without_its_report_is_announced_once()
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 2, 7, 16, 0, 0, TimeSpan.Zero));
-        await using var host = Host(clock, ("Alerts:Deadline:Sources:sd-liaocheng-gov:Month", "3"));
+        await using var host = Host(clock, ("Alerts:Deadline:Sources:sd-liaocheng-gov:Month", "3"), ("Alerts:Deadline:SkipUnverifiedSources", "true"));
 
         var queued = await host.MissingReports.RunAsync([Published, Silent, County, Unverified], default);
 
@@ -94,6 +94,17 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
 
         Assert.Equal([expectedYear, expectedYear - 1], years.Select(y => y.Year));
         Assert.Equal(new DateOnly(expectedYear + 1, 1, 31), years[0].DueDate);
+    }
+
+    [Fact]
+    public async Task Sources_not_yet_verified_are_checked_unless_skipped()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2025, 2, 10, 0, 0, 0, TimeSpan.Zero));
+        await using var host = Host(clock);
+
+        var queued = await host.MissingReports.RunAsync([Published, Unverified], default);
+
+        Assert.Equal([("hn-lushan-commerce", 2024)], queued.Select(a => (a.SourceId, a.Year!.Value)));
     }
 
     [Fact]
