@@ -15,6 +15,9 @@ public sealed record SourceCrawlSummary(string SourceId, string Agency)
 
     public int Failures { get; init; }
 
+    /// <summary>The site answered with a JavaScript challenge (瑞数, 加速乐, Cloudflare): reported, not retried in a loop.</summary>
+    public bool Blocked { get; init; }
+
     /// <summary>Human-readable problems (blocked by a JavaScript challenge, robots.txt, TLS, quarantined documents …).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

@@ -16,6 +16,8 @@ public static class CrawlerCommandLine
     {
         yield return VersionCommand.Create();
         yield return ParseCommand.Create();
+        yield return RunCommand.Create();
+        yield return CrawlCommand.Create();
         yield return ReportsCommand.Create();
         yield return SearchCommand.Create();
         yield return ExportCommand.Create();

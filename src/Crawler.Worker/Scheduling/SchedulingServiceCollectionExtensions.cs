@@ -6,7 +6,10 @@ namespace Crawler.Worker.Scheduling;
 /// <summary>Wires Quartz: one durable job per source, its cron or the season-aware default, state in SQLite.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
-    public static IServiceCollection AddCrawlScheduling(this IServiceCollection services, IReadOnlyList<Source> sources, string stateDatabasePath)
+    /// <param name="schedulerDatabasePath">Quartz's own SQLite file (kept apart from state.db so the two never contend for its lock).</param>
+    /// <param name="runNow">Also fire every source once right after start-up (the sample site, a first run).</param>
+    public static IServiceCollection AddCrawlScheduling(this IServiceCollection services, IReadOnlyList<Source> sources, string schedulerDatabasePath,
+        bool runNow = false)
     {
         services.AddQuartz("crawler", quartz =>
         {
@@ -14,7 +17,7 @@ public static class SchedulingServiceCollectionExtensions
             // and the misfire policy below runs each missed source once, not once per missed slot.
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite($"Data Source={stateDatabasePath}");
+                store.UseSqlite($"Data Source={schedulerDatabasePath};Default Timeout=30");
                 store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer();
             });
@@ -23,6 +26,7 @@ public static class SchedulingServiceCollectionExtensions
                 var job = new JobKey(source.Id, "crawl");
                 quartz.AddJob<CrawlSourceJob>(j => j.WithIdentity(job).StoreDurably().UsingJobData(CrawlSourceJob.SourceIdKey, source.Id)
                     .WithDescription(source.Agency));
+                if (runNow) quartz.AddTrigger(t => t.ForJob(job).WithIdentity($"{source.Id}-now", "crawl").StartNow());
                 var crons = source.Schedule is { Length: > 0 } custom ? [custom] : SeasonSchedule.DefaultCronFor(source.Id);
                 for (var i = 0; i < crons.Count; i++)
                 {
@@ -31,6 +35,9 @@ public static class SchedulingServiceCollectionExtensions
                         .WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed).InTimeZone(ChinaStandardTime)));
                 }
             }
+            quartz.AddJob<MaintenanceJob>(j => j.WithIdentity(MaintenanceJob.Key).StoreDurably());
+            quartz.AddTrigger(t => t.ForJob(MaintenanceJob.Key).WithIdentity("maintenance-daily", "crawler")
+                .WithCronSchedule("0 30 9 * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed).InTimeZone(ChinaStandardTime)));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Crawler.Pipeline.Sources;
+using Crawler.Pipeline.Storage;
+using Crawler.Worker.Hosting;
+using Crawler.Worker.SampleSite;
+using Crawler.Worker.Scheduling;
+using Crawler.Worker.Web;
+
+namespace Crawler.Worker.Cli;
+
+/// <summary>
+/// <c>crawler run</c>: the long-running worker. Quartz fires one job per source on its schedule (or the
+/// season-aware default), the outbox dispatchers index and alert in the background, and /healthz, /readyz and
+/// /metrics answer on the web port. Ctrl-C or SIGTERM finishes the document in hand, then stops.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var sourcesFile = new Option<string?>("--sources") { Description = "The sources file (default config/sources.json)." };
+        var data = new Option<string?>("--data") { Description = "The data directory (default Storage:DataDirectory or ./data)." };
+        var now = new Option<bool>("--now") { Description = "Crawl every source once right after start-up, then keep to the schedule." };
+        var command = new Command("run", "Run the scheduled worker (crawl, index, alert) with health and metrics endpoints.");
+        foreach (var option in new Option[] { sourcesFile, data, now }) command.Options.Add(option);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parseResult.GetValue(data) is { } directory) overrides["Storage:DataDirectory"] = directory;
+            var configuration = CrawlerConfiguration.Build(overrides);
+            var explicitSources = parseResult.GetValue(sourcesFile);
+            IReadOnlyList<Source> sources;
+            try
+            {
+                sources = SourceCatalog.Load(CrawlerConfiguration.SourcesFile(configuration, explicitSources));
+            }
+            catch (SourceCatalogException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            await using var sampleSite = explicitSources is null && !sources.Any(s => s.Verified)
+                ? await SampleSiteServer.StartAsync(null, cancellationToken)
+                : null;
+            if (sampleSite is not null)
+            {
+                sources = sampleSite.Sources();
+                overrides["Fetch:ContactUrl"] = configuration["Fetch:ContactUrl"] ?? sampleSite.BaseUrl.ToString();
+                overrides["Fetch:PerHostDelay"] = "00:00:00.050";
+                Console.WriteLine($"No verified sources configured: scheduling the bundled sample site at {sampleSite.BaseUrl} (pass --sources config/sources.json for the real ones).");
+            }
+
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration.AddInMemoryCollection(overrides);
+            builder.UseCrawlerWebAddress();
+            var layout = DataLayout.At(builder.Configuration["Storage:DataDirectory"] ?? "data");
+            Directory.CreateDirectory(layout.Root);
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+            builder.Services
+                .AddCrawler(builder.Configuration, sources)
+                .AddCrawlerWeb(builder.Configuration)
+                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow: parseResult.GetValue(now) || sampleSite is not null);
+            await using var app = builder.Build();
+            app.MapCrawlerEndpoints();
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using Crawler.Pipeline.Crawling;
+using Crawler.Pipeline.Indexing;
+using Crawler.Pipeline.Notification;
+using Crawler.Pipeline.Processing;
+using Crawler.Pipeline.Sources;
+
+namespace Crawler.Worker.Hosting;
+
+/// <summary>
+/// One pass over many sources, as <c>crawl --once</c> and the daily maintenance job run it: retry what is
+/// quarantined, crawl the sources (several hosts at once; the fetcher keeps one request per host at a time),
+/// check deadlines for missing reports, then deliver what the outboxes hold.
+/// </summary>
+public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, DocumentProcessor processor)
+{
+    public async Task<CrawlPassSummary> RunAsync(IReadOnlyList<Source> sources, int maxConcurrentSources,
+        Action<Source>? started, Action<SourceCrawlSummary>? finished, CancellationToken cancellationToken)
+    {
+        var retried = await processor.RetryQuarantinedAsync(id => sources.FirstOrDefault(s => s.Id == id), cancellationToken).ConfigureAwait(false);
+        var summaries = new SourceCrawlSummary[sources.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxConcurrentSources), CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                started?.Invoke(sources[i]);
+                summaries[i] = await run.RunAsync(sources[i], token).ConfigureAwait(false);
+                finished?.Invoke(summaries[i]);
+            }).ConfigureAwait(false);
+
+        var missing = await services.GetRequiredService<MissingReportCheck>().RunAsync(sources, cancellationToken).ConfigureAwait(false);
+        var alerts = await services.GetRequiredService<AlertDispatcher>().DeliverDueAsync(cancellationToken).ConfigureAwait(false);
+        var index = services.GetService<IndexOutboxDispatcher>() is { } dispatcher
+            ? await dispatcher.DispatchOnceAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        return new CrawlPassSummary(summaries, retried, missing.Count, alerts, index);
+    }
+}

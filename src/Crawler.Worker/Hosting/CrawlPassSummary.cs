@@ -1,0 +1,14 @@
+using Crawler.Pipeline.Crawling;
+using Crawler.Pipeline.Indexing;
+using Crawler.Pipeline.Notification;
+using Crawler.Pipeline.Processing;
+
+namespace Crawler.Worker.Hosting;
+
+/// <summary>What a pass over many sources did, for the summary table.</summary>
+public sealed record CrawlPassSummary(
+    IReadOnlyList<SourceCrawlSummary> Sources,
+    IReadOnlyList<ProcessingOutcome> RetriedFromQuarantine,
+    int MissingReportsAnnounced,
+    DispatchReport Alerts,
+    DispatchSummary? Index);
