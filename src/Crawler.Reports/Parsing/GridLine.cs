@@ -46,7 +46,9 @@ internal sealed class GridLine
                 if (r > 0 && r < table.Rows.Count && table.Rows[r].StartsPage) page++;
                 var row = grid[r];
                 var cells = new CellToken[row.Length];
-                for (var c = 0; c < row.Length; c++) cells[c] = CellToken.Read(row[c]?.Text);
+                // ToGrid repeats a column-spanning cell at every position it covers; it is one printed
+                // value (HTML colspan="3" on 行政许可's single figure), not three.
+                for (var c = 0; c < row.Length; c++) cells[c] = CellToken.Read(c > 0 && ReferenceEquals(row[c], row[c - 1]) ? null : row[c]?.Text);
                 if (cells.Length > 0) lines.Add(new GridLine(cells, page));
             }
         }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Crawler.Extraction.PlainText;
+using Crawler.Reports.Documents;
 
 namespace Crawler.Worker.SampleSite;
 
@@ -11,23 +13,29 @@ internal static class SeedReportPage
 {
     public static string Render(string title, string seedText, string extraBody = "", string charset = "utf-8")
     {
+        // Read the seed the way the plain-text extractor does (tab-separated PDF text, one DOCX cell per line,
+        // markdown), so each seed's tables come out as real <table> rows whatever its text layout.
         var body = new StringBuilder();
-        var inTable = false;
-        foreach (var line in Lines(seedText))
+        foreach (var block in PlainTextDocumentReader.Read(seedText).Blocks)
         {
-            if (line.Contains('\t'))
+            switch (block)
             {
-                if (!inTable) body.Append("<table border=\"1\" cellspacing=\"0\">");
-                inTable = true;
-                body.Append("<tr>").AppendJoin("", line.Split('\t').Select(c => $"<td>{WebUtility.HtmlEncode(c.Trim())}</td>")).Append("</tr>\n");
-                continue;
+                case Paragraph paragraph:
+                    var text = paragraph.Text.Trim().TrimStart('#').Replace("**", "", StringComparison.Ordinal).Trim();
+                    if (text.Length > 0 && text.Trim('-').Length > 0) body.Append("<p>").Append(WebUtility.HtmlEncode(text)).Append("</p>\n");
+                    break;
+                case Table table:
+                    body.Append("<table border=\"1\" cellspacing=\"0\">\n");
+                    foreach (var row in table.Rows)
+                    {
+                        // A page break inside the printed table: CMS editors paste each page as its own <table>.
+                        if (row.StartsPage) body.Append("</table>\n<table border=\"1\" cellspacing=\"0\">\n");
+                        body.Append("<tr>").AppendJoin("", row.Cells.Select(Cell)).Append("</tr>\n");
+                    }
+                    body.Append("</table>\n");
+                    break;
             }
-            if (inTable) body.Append("</table>\n");
-            inTable = false;
-            var text = line.Trim().TrimStart('#').Replace("**", "", StringComparison.Ordinal).Trim();
-            if (text.Length > 0 && text != "---") body.Append("<p>").Append(WebUtility.HtmlEncode(text)).Append("</p>\n");
         }
-        if (inTable) body.Append("</table>\n");
         return $"""
             <!DOCTYPE html>
             <html><head><meta charset="{charset}"><meta name="ArticleTitle" content="{WebUtility.HtmlEncode(title)}"><meta name="PubDate" content="2024-01-30">
@@ -36,6 +44,9 @@ internal static class SeedReportPage
             {body}{extraBody}</div></body></html>
             """;
     }
+
+    private static string Cell(TableCell cell) =>
+        $"<td{(cell.RowSpan > 1 ? $" rowspan=\"{cell.RowSpan}\"" : "")}{(cell.ColumnSpan > 1 ? $" colspan=\"{cell.ColumnSpan}\"" : "")}>{WebUtility.HtmlEncode(cell.Text.Trim())}</td>";
 
     public static IEnumerable<string> Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r'));
 }

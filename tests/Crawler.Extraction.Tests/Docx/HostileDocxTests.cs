@@ -59,6 +59,24 @@ public sealed class HostileDocxTests
     }
 
     [Fact]
+    public void ZipBombThatUnderstatesItsSizesNeverInflatesBeyondThem()
+    {
+        // 32 MB of zeros whose local and central headers claim 1,000 bytes: the declared sizes pass every
+        // limit. The guard counts the bytes actually inflated (and .NET stops an entry at its declared
+        // size), so at most 1,000 bytes come out and the "document" is refused as having no body.
+        var bytes = Zip(("word/document.xml", new byte[32 * 1024 * 1024]));
+        Understate(bytes, "word/document.xml", 1000);
+        var clock = Stopwatch.StartNew();
+
+        var result = Extract(bytes, "liar.docx", o => o with { MaxZipUncompressedBytes = 16L * 1024 * 1024, MaxDocumentXmlBytes = 8L * 1024 * 1024 });
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("liar.docx：", result.Error);
+        Assert.Contains("缺少 w:body", result.Error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void ZipWithTooManyEntriesIsRefused()
     {
         var entries = Enumerable.Range(0, 300).Select(i => ($"word/media/e{i}.xml", new byte[1])).Append(("word/document.xml", new byte[1])).ToArray();
@@ -117,6 +135,21 @@ public sealed class HostileDocxTests
             }
         }
         return output.ToArray();
+    }
+
+    /// <summary>Overwrites the uncompressed size of an entry in its local header and its central directory record.</summary>
+    private static void Understate(byte[] zip, string name, uint size)
+    {
+        var nameBytes = Encoding.ASCII.GetBytes(name);
+        for (var i = 0; i + 4 <= zip.Length; i++)
+        {
+            var local = zip.AsSpan(i).StartsWith("PK\x03\x04"u8);
+            var central = zip.AsSpan(i).StartsWith("PK\x01\x02"u8);
+            if (!local && !central) continue;
+            var nameOffset = i + (local ? 30 : 46);
+            if (nameOffset + nameBytes.Length > zip.Length || !zip.AsSpan(nameOffset, nameBytes.Length).SequenceEqual(nameBytes)) continue;
+            BitConverter.GetBytes(size).CopyTo(zip, i + (local ? 22 : 24));
+        }
     }
 
     private static byte[] ReplaceDocumentXml(byte[] docx, string documentXml)

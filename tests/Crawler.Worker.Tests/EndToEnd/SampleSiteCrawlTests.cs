@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Crawler.Tests.Shared;
+
+namespace Crawler.Worker.Tests.EndToEnd;
+
+/// <summary>
+/// The README's first command on a machine without internet: crawl the bundled sample site (built from the five
+/// seed reports) through the whole pipeline, then read the figures back as a user would.
+/// </summary>
+public sealed class SampleSiteCrawlTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("crawl-e2e-").FullName;
+
+    [Fact]
+    public async Task A_first_crawl_stores_every_sample_report_with_the_gold_figures_and_a_second_crawl_changes_nothing()
+    {
+        var first = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+
+        var reports = await ReportsAsync();
+        Assert.Equal(5, reports.Count);
+        foreach (var gold in Directory.GetFiles(RepositoryPaths.Gold, "*.json").Select(f => JsonNode.Parse(File.ReadAllText(f))!))
+        {
+            var agency = gold["agency"]!.GetValue<string>();
+            var stored = Assert.Single(reports, r => r!["agency"]!.GetValue<string>() == agency);
+            Assert.Equal(1, stored!["version"]!.GetValue<int>());
+            GoldComparison.AssertSameFigures(gold, stored["report"]!, agency);
+        }
+        var archived = ArchivedFiles();
+
+        var second = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        Assert.DoesNotContain(": 1 new,", second.Output);
+        Assert.Equal(5, (await ReportsAsync()).Count);
+        Assert.Equal(archived, ArchivedFiles());
+    }
+
+    [Fact]
+    public async Task Two_character_queries_find_the_reports_that_contain_them()
+    {
+        var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+        Assert.True(crawl.ExitCode == 0, crawl.Output + crawl.Error);
+
+        var commerce = await CrawlerProcess.RunAsync(_directory, "search", "商务", "--data", "data", "--limit", "20");
+        foreach (var agency in new[] { "聊城市商务局", "鲁山县商务局", "威海市环翠区商务局", "海东市商务局" }) Assert.Contains(agency, commerce.Output);
+
+        var review = await CrawlerProcess.RunAsync(_directory, "search", "复议", "--data", "data", "--agency", "海东市商务局");
+        Assert.Contains("海东市商务局", review.Output);
+        Assert.DoesNotContain("鲁山县商务局", review.Output);
+    }
+
+    private async Task<List<JsonNode?>> ReportsAsync()
+    {
+        var result = await CrawlerProcess.RunAsync(_directory, "reports", "--data", "data", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        return JsonNode.Parse(result.Output)!.AsArray().ToList();
+    }
+
+    private string[] ArchivedFiles() =>
+        Directory.GetFiles(Path.Combine(_directory, "data", "archive"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order().ToArray()!;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
