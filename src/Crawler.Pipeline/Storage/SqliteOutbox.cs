@@ -24,7 +24,8 @@ public sealed class SqliteOutbox : IOutbox
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
-    private int _schemaReady;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
 
     public SqliteOutbox(string connectionString, TimeProvider time)
     {
@@ -113,13 +114,36 @@ public sealed class SqliteOutbox : IOutbox
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (Interlocked.CompareExchange(ref _schemaReady, 1, 0) == 0)
+        try
         {
-            await ExecuteAsync(connection, cancellationToken, "PRAGMA journal_mode = WAL;" + Schema).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, cancellationToken, "PRAGMA busy_timeout = 10000").ConfigureAwait(false);
+            if (!_schemaReady) await CreateSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
         }
-        await ExecuteAsync(connection, cancellationToken, "PRAGMA busy_timeout = 10000").ConfigureAwait(false);
-        return connection;
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // Sources are processed in parallel: every caller waits until the table exists (a flag set before the
+    // CREATE finished let concurrent first enqueues fail with "no such table: outbox"), and a failed
+    // attempt leaves the flag unset so the next call tries again.
+    private async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady) return;
+            await ExecuteAsync(connection, cancellationToken, "PRAGMA journal_mode = WAL;" + Schema).ConfigureAwait(false);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
     }
 
     private static async Task<int> ExecuteAsync(SqliteConnection connection, CancellationToken cancellationToken, string sql,
