@@ -11,13 +11,26 @@ internal sealed class PlainTextDocumentBuilder
     private PlainTextLine.Kind _last = PlainTextLine.Kind.Blank;
     private bool _pageBreak;
 
+    /// <summary>A plain line right after a PDF row: a wrapped label if the table goes on, else a paragraph.</summary>
+    private string? _heldText;
+
     public void Add(string line)
     {
         var kind = PlainTextLine.Classify(line);
+        if (kind == PlainTextLine.Kind.Noise) return;
+        if (_heldText is { } held)
+        {
+            _heldText = null;
+            if (kind == PlainTextLine.Kind.Row) AddRow([held]);
+            else Paragraph(held);
+        }
+        else if (kind == PlainTextLine.Kind.Text && _last == PlainTextLine.Kind.Row && PlainTextLine.MayBeWrappedLabel(line))
+        {
+            _heldText = PlainTextLine.Clean(line);
+            return;
+        }
         switch (kind)
         {
-            case PlainTextLine.Kind.Noise:
-                return;
             case PlainTextLine.Kind.Blank:
                 // A blank line ends a DOCX row; between two PDF rows it is a page break.
                 if (_last == PlainTextLine.Kind.Row) _pageBreak = true;
@@ -34,9 +47,7 @@ internal sealed class PlainTextDocumentBuilder
                 _cells[^1] += PlainTextLine.Clean(line);
                 return;
             default:
-                FlushTable();
-                var text = PlainTextLine.Clean(line);
-                if (text.Length > 0) _blocks.Add(new Paragraph(text));
+                Paragraph(PlainTextLine.Clean(line));
                 break;
         }
         _last = kind;
@@ -44,8 +55,15 @@ internal sealed class PlainTextDocumentBuilder
 
     public IReadOnlyList<DocumentBlock> Finish()
     {
+        if (_heldText is { } held) Paragraph(held);
         FlushTable();
         return _blocks;
+    }
+
+    private void Paragraph(string text)
+    {
+        FlushTable();
+        if (text.Length > 0) _blocks.Add(new Paragraph(text));
     }
 
     private void FlushCells()

@@ -46,11 +46,18 @@ internal static partial class PlainTextLine
     /// <summary>Strips what the dump adds around text: markdown heading marks and bold, DOCX bookmarks.</summary>
     public static string Clean(string text)
     {
-        var cleaned = Bookmark().Replace(text, "");
+        var cleaned = text.Contains("[bookmark", StringComparison.Ordinal) ? Bookmark().Replace(text, "") : text;
         if (cleaned.Contains("**", StringComparison.Ordinal)) cleaned = cleaned.Replace("**", "", StringComparison.Ordinal);
         cleaned = cleaned.Trim(' ', '\t', '\u3000', '\u00a0', '\ufeff');
         if (cleaned.StartsWith('#')) cleaned = cleaned.TrimStart('#').TrimStart(' ', '\u3000');
         return cleaned;
+    }
+
+    /// <summary>A short line that is not a heading ("四、…", "# …") may be the wrapped tail of a table label.</summary>
+    public static bool MayBeWrappedLabel(string line)
+    {
+        var text = line.Trim();
+        return text.Length is > 0 and <= 30 && !text.StartsWith('#') && !SectionHeading().IsMatch(text);
     }
 
     private static bool IsPipeRow(string line)
@@ -64,6 +71,9 @@ internal static partial class PlainTextLine
 
     [GeneratedRegex(@"^[\s|:]*(?:[-=_*]{3,}[\s|:+]*)+$")]
     private static partial Regex Rule();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十\d]{1,2}\s*、")]
+    private static partial Regex SectionHeading();
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();

@@ -148,14 +148,15 @@ internal sealed class CrawlRun(
 
         var body = response.NotModified ? await ArchivedBodyAsync(task, cancellationToken).ConfigureAwait(false) : ReadIfHtml(response);
         var page = body is null ? null : HtmlPage.Parse(response.FinalUrl, body, response.ContentType);
-        // A start URL (Hanweb's per-year report URL) answers for years without a report too: only its title can tell.
-        if (task.LinkText is null && page is not null && !ReportClassifier.Classify(page.Title).IsReport)
+        var named = page?.Names().Select(ReportClassifier.Classify).FirstOrDefault(c => c.IsReport);
+        // A start URL (Hanweb's per-year report URL) answers for years without a report too: only the page can tell.
+        if (task.LinkText is null && page is not null && named is null)
         {
             Delete(response);
             return;
         }
         var role = response.NotModified || page is not null ? DocumentRole.ReportPage : DocumentRole.ReportAttachment;
-        var year = task.Year ?? ReportClassifier.Classify(page?.Title).Year;
+        var year = task.Year ?? named?.Year;
         var attachments = page is null ? [] : ReportAttachments(page);
 
         await EmitAsync(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year }, cancellationToken).ConfigureAwait(false);

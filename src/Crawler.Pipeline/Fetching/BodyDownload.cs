@@ -21,44 +21,53 @@ internal sealed record BodyDownload(string? Path, long Length, string? Sha256, s
         long length = 0;
         var started = time.GetTimestamp();
         string? error = null;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true))
+        try
         {
-            while (true)
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true))
             {
-                int read;
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                while (true)
                 {
-                    idle.CancelAfter(options.IdleTimeout);
-                    try
+                    int read;
+                    using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                     {
-                        read = await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
+                        idle.CancelAfter(options.IdleTimeout);
+                        try
+                        {
+                            read = await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            error = $"the server sent nothing for {Seconds(options.IdleTimeout)} after {length} bytes (idle timeout)";
+                            break;
+                        }
                     }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    if (read == 0) break;
+                    length += read;
+                    if (length > options.MaxBodyBytes)
                     {
-                        error = $"the server sent nothing for {Seconds(options.IdleTimeout)} after {length} bytes (idle timeout)";
+                        error = $"the body exceeds the size limit of {options.MaxBodyBytes} bytes; aborted";
+                        break;
+                    }
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    hash.AppendData(buffer, 0, read);
+                    if (head.Length < HeadSize) head.Write(buffer, 0, (int)Math.Min(read, HeadSize - head.Length));
+
+                    var elapsed = time.GetElapsedTime(started);
+                    if (elapsed > options.TransferRateGracePeriod && options.MinTransferBytesPerSecond > 0
+                        && length / elapsed.TotalSeconds < options.MinTransferBytesPerSecond)
+                    {
+                        error = string.Create(CultureInfo.InvariantCulture,
+                            $"the server trickles: {length / elapsed.TotalSeconds:0} bytes/s over {Seconds(elapsed)}, below the minimum of {options.MinTransferBytesPerSecond} bytes/s; aborted");
                         break;
                     }
                 }
-                if (read == 0) break;
-                length += read;
-                if (length > options.MaxBodyBytes)
-                {
-                    error = $"the body exceeds the size limit of {options.MaxBodyBytes} bytes; aborted";
-                    break;
-                }
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                hash.AppendData(buffer, 0, read);
-                if (head.Length < HeadSize) head.Write(buffer, 0, (int)Math.Min(read, HeadSize - head.Length));
-
-                var elapsed = time.GetElapsedTime(started);
-                if (elapsed > options.TransferRateGracePeriod && options.MinTransferBytesPerSecond > 0
-                    && length / elapsed.TotalSeconds < options.MinTransferBytesPerSecond)
-                {
-                    error = string.Create(CultureInfo.InvariantCulture,
-                        $"the server trickles: {length / elapsed.TotalSeconds:0} bytes/s over {Seconds(elapsed)}, below the minimum of {options.MinTransferBytesPerSecond} bytes/s; aborted");
-                    break;
-                }
             }
+        }
+        catch
+        {
+            // Cancelled or the connection broke mid-body: no partial file may stay behind.
+            File.Delete(path);
+            throw;
         }
 
         if (error is not null)

@@ -16,6 +16,7 @@ public sealed class PoliteFetcher : IDisposable
     private const int MaxRobotsRedirects = 5;
     private const int MaxRobotsBytes = 512 * 1024;
     private readonly FetchOptions options;
+    private readonly TimeProvider time;
     private readonly IFetchLedger? ledger;
     private readonly ILogger logger;
     private readonly SourceClients clients;
@@ -26,6 +27,7 @@ public sealed class PoliteFetcher : IDisposable
     public PoliteFetcher(IOptions<FetchOptions> options, TimeProvider time, HostGate gate, NetworkAddressPolicy addressPolicy, ILogger<PoliteFetcher> logger, IFetchLedger? ledger = null)
     {
         this.options = options.Value;
+        this.time = time;
         this.ledger = ledger;
         this.logger = logger;
         clients = new SourceClients(this.options, addressPolicy);
@@ -43,7 +45,8 @@ public sealed class PoliteFetcher : IDisposable
             if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
                 return Failed(request, url, $"not an http(s) URL: {url}");
 
-            var rules = await robots.GetAsync(url, ct => LoadRobotsAsync(request.Source, url, ct), cancellationToken).ConfigureAwait(false);
+            var policy = $"{request.Source.AllowPrivateNetwork}|{request.Source.IgnoreCertificateErrors}";
+            var rules = await robots.GetAsync(url, policy, ct => LoadRobotsAsync(request.Source, url, ct), cancellationToken).ConfigureAwait(false);
             if (rules.UnavailableReason is { } unavailable)
                 return Failed(request, url, $"{unavailable} (reading robots.txt of {url.Authority}; nothing is fetched from it until robots.txt can be read)");
             if (!rules.IsAllowed(url))
@@ -121,14 +124,18 @@ public sealed class PoliteFetcher : IDisposable
         return RobotsRules.Unavailable(response.Error ?? $"HTTP {response.StatusCode}");
     }
 
-    private static FetchedResponse Failed(FetchRequest request, Uri url, string error) => new()
+    private FetchedResponse Failed(FetchRequest request, Uri url, string error)
     {
-        RequestedUrl = request.Url,
-        FinalUrl = url,
-        StatusCode = 0,
-        FetchedAt = DateTimeOffset.UnixEpoch,
-        Error = error,
-    };
+        FetchLog.Failed(logger, url, error);
+        return new FetchedResponse
+        {
+            RequestedUrl = request.Url,
+            FinalUrl = url,
+            StatusCode = 0,
+            FetchedAt = time.GetUtcNow(),
+            Error = error,
+        };
+    }
 
     private static ResiliencePipeline<HopOutcome> BuildRetries(FetchOptions options, TimeProvider time, ILogger logger)
     {

@@ -8,9 +8,13 @@ internal sealed class RobotsCache(TimeProvider time, TimeSpan duration)
     private static readonly TimeSpan UnavailableDuration = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<RobotsRules> GetAsync(Uri url, Func<CancellationToken, Task<RobotsRules>> load, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rules for the URL's host as seen under <paramref name="policy"/>: a source that may not reach an address, or
+    /// that checks certificates, must not share a failed load with one that may (and the reverse).
+    /// </summary>
+    public async Task<RobotsRules> GetAsync(Uri url, string policy, Func<CancellationToken, Task<RobotsRules>> load, CancellationToken cancellationToken)
     {
-        var key = HostGate.KeyOf(url);
+        var key = HostGate.KeyOf(url) + "|" + policy;
         while (true)
         {
             // GetOrAdd may build two entries in a race; only the stored one's Lazy ever starts a load.

@@ -4,7 +4,8 @@ namespace Crawler.Pipeline.Telemetry;
 
 /// <summary>
 /// The crawler's counters (System.Diagnostics.Metrics), exposed by the worker at /metrics in Prometheus text.
-/// Register one instance as a singleton; stages call the methods below, never the instruments.
+/// Register one instance as a singleton; stages call the methods below, never the instruments. Alert delivery
+/// counts come from the notify stage's own "Crawler.Alerts" meter (ChannelHealth), exported beside these.
 /// </summary>
 public sealed class CrawlerMetrics : IDisposable
 {
@@ -14,7 +15,6 @@ public sealed class CrawlerMetrics : IDisposable
     private readonly Counter<long> _reportsFound;
     private readonly Counter<long> _parseFailures;
     private readonly Counter<long> _findings;
-    private readonly Counter<long> _alertsSent;
     private readonly Counter<long> _documentsIndexed;
 
     public CrawlerMetrics()
@@ -24,7 +24,6 @@ public sealed class CrawlerMetrics : IDisposable
         _reportsFound = Meter.CreateCounter<long>("crawler.reports.found", "{report}", "Report versions stored, by source.");
         _parseFailures = Meter.CreateCounter<long>("crawler.parse.failures", "{document}", "Documents that could not be extracted or parsed, by source.");
         _findings = Meter.CreateCounter<long>("crawler.findings", "{finding}", "Findings raised on stored reports, by code.");
-        _alertsSent = Meter.CreateCounter<long>("crawler.alerts.sent", "{alert}", "Alerts delivered, by channel.");
         _documentsIndexed = Meter.CreateCounter<long>("crawler.index.documents", "{document}", "Documents accepted by Elasticsearch.");
     }
 
@@ -37,8 +36,6 @@ public sealed class CrawlerMetrics : IDisposable
     public void ParseFailed(string sourceId) => _parseFailures.Add(1, new KeyValuePair<string, object?>("source", sourceId));
 
     public void FindingRaised(string code) => _findings.Add(1, new KeyValuePair<string, object?>("code", code));
-
-    public void AlertSent(string channel) => _alertsSent.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
     public void DocumentsIndexed(int count) => _documentsIndexed.Add(count);
 

@@ -11,8 +11,6 @@ namespace Crawler.Reports.Parsing;
 /// </summary>
 internal static class ApplicationsTableReader
 {
-    private const int ColumnCount = 7;
-
     public static TableReading Read(IReadOnlyList<GridLine> lines, List<Finding> findings)
     {
         var reading = new TableReading();
@@ -30,6 +28,12 @@ internal static class ApplicationsTableReader
             if (match is null && fragment is not null)
             {
                 match = LabelCatalogs.ApplicationRows.Match(fragment + line.Label, preferFrom);
+            }
+            if (match is null && i + 1 < lines.Count && lines[i + 1] is { HasLabel: true, ValueCount: 0 } next)
+            {
+                // The label's tail wrapped onto the next line ("5. 要求行政机关确认或重新" / "出具已获取信息").
+                match = LabelCatalogs.ApplicationRows.Match(line.Label + next.Label, preferFrom);
+                if (match is not null) i++;
             }
             if (match is null)
             {
@@ -65,6 +69,11 @@ internal static class ApplicationsTableReader
         return -1;
     }
 
+    private static string GroupOrdinal(string group) => group switch
+    {
+        "不予公开" => "三", "无法提供" => "四", "不予处理" => "五", _ => "六",
+    };
+
     private static int IndexOf(string key)
     {
         var entries = LabelCatalogs.ApplicationRows.Entries;
@@ -72,7 +81,13 @@ internal static class ApplicationsTableReader
         return -1;
     }
 
-    public static int Columns => ColumnCount;
-
-    public static string RowName(string key) => ReportSchema.ApplicationsMixed.Row(key)?.Label ?? key;
+    /// <summary>A row's name for messages, with its group and ordinal: "（六）其他处理 3.其他", "（七）总计".</summary>
+    public static string RowName(string key)
+    {
+        var entry = LabelCatalogs.ApplicationRows.Entries.First(e => e.Key == key);
+        var group = ReportSchema.ApplicationsMixed.Row(key)?.Group;
+        var ordinal = entry.Ordinal is null ? "" : char.IsAsciiDigit(entry.Ordinal[0]) ? entry.Ordinal + "." : entry.Ordinal.StartsWith('（') ? entry.Ordinal : entry.Ordinal + "、";
+        var own = ordinal + entry.Label;
+        return group is null || group.StartsWith("三、", StringComparison.Ordinal) ? own : $"（{GroupOrdinal(group)}）{group} {own}";
+    }
 }

@@ -40,18 +40,27 @@ internal sealed class GridLine
         foreach (var table in tables)
         {
             if (lines.Count > 0) page++;
-            var grid = table.ToGrid();
-            for (var r = 0; r < grid.Length; r++)
+            // Text dumps have no spans: their rows are already the grid, and ToGrid's padding is not needed.
+            var grid = HasSpans(table) ? table.ToGrid() : null;
+            for (var r = 0; r < table.Rows.Count; r++)
             {
-                if (r > 0 && r < table.Rows.Count && table.Rows[r].StartsPage) page++;
-                var row = grid[r];
-                var cells = new CellToken[row.Length];
+                if (r > 0 && table.Rows[r].StartsPage) page++;
+                IReadOnlyList<TableCell?> row = grid is null ? (IReadOnlyList<TableCell?>)table.Rows[r].Cells : grid[r];
+                var cells = new CellToken[row.Count];
                 // ToGrid repeats a column-spanning cell at every position it covers; it is one printed
                 // value (HTML colspan="3" on 行政许可's single figure), not three.
-                for (var c = 0; c < row.Length; c++) cells[c] = CellToken.Read(c > 0 && ReferenceEquals(row[c], row[c - 1]) ? null : row[c]?.Text);
+                for (var c = 0; c < row.Count; c++) cells[c] = CellToken.Read(c > 0 && ReferenceEquals(row[c], row[c - 1]) ? null : row[c]?.Text);
                 if (cells.Length > 0) lines.Add(new GridLine(cells, page));
             }
         }
         return lines;
+    }
+
+    private static bool HasSpans(Table table)
+    {
+        foreach (var row in table.Rows)
+            foreach (var cell in row.Cells)
+                if (cell.RowSpan > 1 || cell.ColumnSpan > 1) return true;
+        return false;
     }
 }

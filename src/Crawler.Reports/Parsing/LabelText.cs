@@ -12,6 +12,7 @@ internal static partial class LabelText
     public static string Normalize(string text)
     {
         if (text.Contains("[bookmark", StringComparison.Ordinal)) text = Bookmark().Replace(text, "");
+        if (IsNormal(text)) return text;
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -32,19 +33,21 @@ internal static partial class LabelText
         return builder.ToString();
     }
 
+    private static bool IsNormal(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\t' or '\u3000' or '\u00a0' or '\r' or '\n' or '*' or '"' or '“' or '”' or '‘' or '’' or '\'' or '「' or '」'
+                or '(' or ')' or ',' or ':' or ';' or '．' or (>= '０' and <= '９')) return false;
+        }
+        return true;
+    }
+
     /// <summary>
     /// Splits a normalised label into its printed numbering and its text: "（三）不予公开" → ("（三）", "不予公开"),
     /// "1.属于国家秘密" and "1、属于国家秘密" → ("1", "属于国家秘密"), "二、上年结转…" → ("二", "上年结转…").
     /// </summary>
-    public static (string? Ordinal, string Body) SplitOrdinal(string normalized)
-    {
-        var match = Ordinal().Match(normalized);
-        if (!match.Success) return (null, normalized);
-        var ordinal = match.Groups["paren"].Success ? "（" + match.Groups["paren"].Value + "）"
-            : match.Groups["han"].Success ? match.Groups["han"].Value
-            : match.Groups["digit"].Value;
-        return (ordinal, normalized[match.Length..]);
-    }
+    public static (string? Ordinal, string Body) SplitOrdinal(string normalized) => LabelOrdinal.Split(normalized);
 
     /// <summary>The label without a trailing qualifier in brackets: "部分公开（区分处理的…）" → "部分公开".</summary>
     public static string Core(string normalized)
@@ -52,9 +55,6 @@ internal static partial class LabelText
         var open = normalized.IndexOf('（');
         return open > 0 && normalized.EndsWith('）') ? normalized[..open] : normalized;
     }
-
-    [GeneratedRegex(@"^(?:（(?<paren>[一二三四五六七八九十\d]{1,3})）|(?<han>[一二三四五六七八九十]{1,3})[、.]|(?<digit>\d{1,2})(?:[.、]|(?=[^\d.]))(?!\d))")]
-    private static partial Regex Ordinal();
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();

@@ -13,19 +13,20 @@ internal static class BlankCellRule
     public static void Check(FigureTable table, ReportTemplate template, List<Finding> findings)
     {
         var mixed = template != ReportTemplate.Template2019 && table.Definition.Row("otherHandling") is not null;
-        var blank = table.Figures()
-            .Where(f => f.Value is null && !(mixed && AbsentInMixed.Contains(RowOf(f.Key, table.Key))))
-            .Select(f => f.Key)
-            .ToList();
-        if (blank.Count == 0) return;
-        var examples = string.Join("、", blank.Take(3).Select(k => k[(table.Key.Length + 1)..]));
+        var blank = new List<string>();
+        var count = 0;
+        foreach (var row in table.Definition.Rows)
+        {
+            if (mixed && AbsentInMixed.Contains(row.Key)) continue;
+            foreach (var cell in row.Cells)
+            {
+                if (table[row.Key, cell.Key] is not null) continue;
+                if (count++ < 3) blank.Add($"{row.Key}.{cell.Key}");
+            }
+        }
+        if (count == 0) return;
+        var examples = string.Join("、", blank);
         findings.Add(FindingSeverities.Create(FindingCodes.BlankCells, table.Key,
-            $"表“{table.Definition.Title}”有 {blank.Count} 个单元格未填（记为空，不作 0），如 {examples}{(blank.Count > 3 ? " 等" : "")}"));
-    }
-
-    private static string RowOf(string figureKey, string tableKey)
-    {
-        var rest = figureKey[(tableKey.Length + 1)..];
-        return rest[..rest.IndexOf('.')];
+            $"表“{table.Definition.Title}”有 {count} 个单元格未填（记为空，不作 0），如 {examples}{(count > 3 ? " 等" : "")}"));
     }
 }

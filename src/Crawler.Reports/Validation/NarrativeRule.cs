@@ -16,17 +16,21 @@ internal static partial class NarrativeRule
         var match = ReceivedBefore().Match(text);
         if (!match.Success) match = ReceivedAfter().Match(text);
         if (!match.Success) return;
-        var stated = decimal.Parse(match.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        var number = match.Groups["n"].ValueSpan;
+        decimal stated = char.IsAsciiDigit(number[0])
+            ? decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)
+            : ChineseNumber.Parse(number) ?? -1;
+        if (stated < 0) return;
         if (stated == table) return;
         findings.Add(FindingSeverities.Create(FindingCodes.NarrativeMismatch, "applications.newReceived",
             $"总体情况称收到政府信息公开申请 {stated} 件（“{match.Value}”），表三“本年新收”总计为 {table}"));
     }
 
     /// <summary>"收到依申请公开信息1条", "共收到政府信息公开申请 5 件".</summary>
-    [GeneratedRegex(@"(?:收到|受理)[^。，；,;\d]{0,12}?申请[^。，；,;\d]{0,8}?(?<n>\d{1,9})\s*[件条个份]")]
+    [GeneratedRegex(@"(?:收到|受理)[^。，；,;\d]{0,12}?申请[^。，；,;\d]{0,8}?(?<n>\d{1,9}|[零一二两三四五六七八九十百千]{1,6})\s*[件条个份]")]
     private static partial Regex ReceivedBefore();
 
     /// <summary>"共收到 3 件依申请公开事项".</summary>
-    [GeneratedRegex(@"(?:收到|受理)\s*(?<n>\d{1,9})\s*[件条个份][^。，；,;\d]{0,8}?申请")]
+    [GeneratedRegex(@"(?:收到|受理)\s*(?<n>\d{1,9}|[零一二两三四五六七八九十百千]{1,6})\s*[件条个份][^。，；,;\d]{0,8}?申请")]
     private static partial Regex ReceivedAfter();
 }

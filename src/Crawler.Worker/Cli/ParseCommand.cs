@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Crawler.Extraction;
-using Crawler.Extraction.PlainText;
-using Format = Crawler.Extraction.DocumentFormat;
+using Crawler.Worker.Hosting;
 using Crawler.Reports.Json;
 using Crawler.Reports.Parsing;
 
@@ -17,53 +16,71 @@ internal static class ParseCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The report: a text dump of an annual report (政府信息公开工作年度报告)." };
+        var input = new Argument<string>("file") { Description = "The report: a file (HTML, PDF, scanned PDF, image, DOCX, DOC, WPS, text) or an http(s) URL." };
         var format = new Option<string>("--format") { Description = "json: the report model as JSON; text: a readable summary.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("json", "text");
-        var command = new Command("parse", "Parse one annual report file and print its figures and findings.");
-        command.Arguments.Add(file);
+        var allowPrivate = new Option<bool>("--allow-private-network") { Description = "Let a URL point at a loopback or private address (local test servers)." };
+        var command = new Command("parse", "Parse one annual report (file or URL, any format) and print its figures and findings.");
+        command.Arguments.Add(input);
         command.Options.Add(format);
+        command.Options.Add(allowPrivate);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(file)!, parseResult.GetValue(format) ?? "text", cancellationToken));
+            RunAsync(parseResult.GetValue(input)!, parseResult.GetValue(format) ?? "text", parseResult.GetValue(allowPrivate), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string input, string format, bool allowPrivateNetwork, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
+        var configuration = CrawlerConfiguration.Build();
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddExtraction(configuration)
+            .BuildServiceProvider();
+        var extraction = services.GetRequiredService<DocumentExtraction>();
+        var isUrl = Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme is "http" or "https";
+        var name = isUrl ? input : Path.GetFileName(input);
+        ExtractionResult extracted;
+        if (isUrl)
         {
-            await Console.Error.WriteLineAsync($"找不到文件 (file not found): {file.FullName}");
+            var download = await ReportDownload.FetchAsync(url!, configuration, allowPrivateNetwork, cancellationToken);
+            if (download.Error is not null)
+            {
+                await Console.Error.WriteLineAsync($"无法下载 {input} (cannot fetch): {download.Error}");
+                return NotParsed;
+            }
+            try
+            {
+                extracted = await extraction.ExtractFileAsync(download.BodyFile!, download.ContentType, cancellationToken);
+            }
+            finally
+            {
+                File.Delete(download.BodyFile!);
+            }
+        }
+        else if (!File.Exists(input))
+        {
+            await Console.Error.WriteLineAsync($"找不到文件 (file not found): {Path.GetFullPath(input)}");
             return NotParsed;
         }
-        var extraction = await ExtractAsync(file, cancellationToken);
-        if (!extraction.Succeeded)
+        else
         {
-            await Console.Error.WriteLineAsync($"无法读取 {file.Name} (cannot extract): {extraction.Error}");
+            extracted = await extraction.ExtractFileAsync(input, null, cancellationToken);
+        }
+        if (!extracted.Succeeded)
+        {
+            await Console.Error.WriteLineAsync($"无法读取 {name} (cannot extract): {extracted.Error}");
             return NotParsed;
         }
-        var result = new ReportParser().Parse(extraction.Document!);
-        if (!result.IsReport)
+        var parsed = new ReportParser().Parse(extracted.Document!);
+        if (!parsed.IsReport)
         {
-            await Console.Error.WriteLineAsync($"{file.Name} 不是政府信息公开工作年度报告 (not an annual report): {result.NotReportReason}");
+            await Console.Error.WriteLineAsync($"{name} 不是政府信息公开工作年度报告 (not an annual report): {parsed.NotReportReason}");
             return NotParsed;
         }
-        if (format == "json") await Console.Out.WriteLineAsync(ReportJson.Serialize(result, source: file.Name));
-        else ReportTextSummary.Write(result, file.Name, Console.Out);
+        // Extraction's own findings (LOW_CONFIDENCE from OCR) belong with the report's.
+        var result = extracted.Findings.Count == 0 ? parsed : parsed with { Findings = [.. parsed.Findings, .. extracted.Findings] };
+        if (format == "json") await Console.Out.WriteLineAsync(ReportJson.Serialize(result, source: name));
+        else ReportTextSummary.Write(result, name, Console.Out);
         return 0;
-    }
-
-    /// <summary>The one place the command turns a file into a document (plain text for now; later every format).</summary>
-    private static async Task<ExtractionResult> ExtractAsync(FileInfo file, CancellationToken cancellationToken)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return ExtractionResult.Failure(Format.Unknown, exception.Message);
-        }
-        return await new PlainTextExtractor().ExtractAsync(new SourceDocument(bytes, file.Name), Format.PlainText, cancellationToken);
     }
 }

@@ -59,7 +59,7 @@ internal static class ReportTextSummary
         foreach (var column in columns) table.AddColumn(new TableColumn(Markup.Escape(column.Label)).RightAligned());
         foreach (var row in figures.Definition.Rows)
         {
-            var cells = new List<IRenderable> { new Text(Shorten(row.Label)) };
+            var cells = new List<IRenderable> { new Text(Shorten(PrintedLabels.Of(figures.Key, row.Key))) };
             cells.AddRange(columns.Select(c => (IRenderable)new Text(Show(figures[row.Key, c.Key]))));
             table.AddRow(cells);
         }
@@ -79,5 +79,5 @@ internal static class ReportTextSummary
 
     private static string Show(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Blank;
 
-    private static string Shorten(string label) => label.Length > 24 ? label[..23] + "…" : label;
+    private static string Shorten(string label) => label.Length > 28 ? label[..27] + "…" : label;
 }

@@ -19,7 +19,11 @@ public sealed class PrometheusExposition : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter, metrics.Meter)) listener.EnableMeasurementEvents(instrument);
+            // The crawler's own meter and the stages' meters named under it (Crawler.Alerts …).
+            if (ReferenceEquals(instrument.Meter, metrics.Meter) || instrument.Meter.Name.StartsWith(CrawlerMetrics.MeterName + ".", StringComparison.Ordinal))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
             _sums.AddOrUpdate((instrument, Labels(tags)), value, (_, sum) => sum + value));

@@ -11,6 +11,7 @@ public sealed class ListPageReaderTests
     [Theory]
     [InlineData("<script>createPageHTML(4, 0, \"index\", \"shtml\");</script>")]
     [InlineData("<script>createPageHTML('page_div',4, 1,'index','shtml',58);</script>")]
+    [InlineData("<script>var countPage = 4//共多少页\nvar currentPage = 0;</script>")]
     [InlineData("<script>function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){}\nvar countPage = 4;\ncreatePageHTML(countPage, 0, \"index\", \"shtml\");</script>")]
     public void Trs_page_script_yields_the_numbered_index_pages(string script)
     {

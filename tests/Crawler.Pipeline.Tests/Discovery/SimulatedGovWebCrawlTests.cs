@@ -129,4 +129,25 @@ public sealed class SimulatedGovWebCrawlTests : IAsyncLifetime
         Assert.NotEmpty(secondRun);
         Assert.All(secondRun, r => Assert.Equal(304, r.Status));
     }
+
+    [Fact]
+    public async Task Unchanged_report_page_without_an_archive_is_fetched_once_more_to_find_its_attachments()
+    {
+        var ledger = new RecordingLedger();
+        var source = web.Agency("liaocheng-commerce", "聊城市商务局", TrsColumn);
+        using (var first = new CrawlerRig(ledger: ledger))
+        {
+            await first.CrawlAsync(source);
+            foreach (var document in first.Documents) ledger.Remember(document);
+        }
+
+        using var second = new CrawlerRig(ledger: ledger);
+        await second.CrawlAsync(source);
+
+        Assert.Equal(
+            "ReportAttachment /trs/zfxxgknb/202301/P020230120_report.txt 304 | ReportPage /trs/zfxxgknb/202301/t20230120_0901.html 304 | ReportPage /trs/zfxxgknb/202401/t20240125_1001.html 304",
+            string.Join(" | ", second.Documents.Select(d => $"{d.Role} {d.Response.FinalUrl.AbsolutePath} {d.Response.StatusCode}").Order()));
+        // First crawl 200; second crawl 304, then once more in full because no archive can give the page back.
+        Assert.Equal([200, 304, 200], web.Requests.Where(r => r.Target.EndsWith("t20230120_0901.html", StringComparison.Ordinal)).Select(r => r.Status));
+    }
 }

@@ -85,7 +85,10 @@ public static class SimulatedAgencies
         {
             var latest = DateTime.UtcNow.Year - 1;
             return c.Request.Query["fbtime"] == latest.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                ? Served.Html(c, SeedReportHtml.Render($"鲁山县商务局{latest}年政府信息公开工作年度报告", seed))
+                // Like Hanweb's real report pages: a generic <title>, the report named only in the page.
+                ? Served.Html(c, SeedReportHtml.Render($"鲁山县商务局{latest}年政府信息公开工作年度报告", seed)
+                    .Replace("<meta name=\"ArticleTitle\"", "<meta name=\"x\"", StringComparison.Ordinal)
+                    .Replace($"<title>鲁山县商务局{latest}年政府信息公开工作年度报告_政府信息公开</title>", "<title>政府信息公开年报</title>", StringComparison.Ordinal))
                 : Served.Html(c, "<html><head><title>政府信息公开年度报告</title></head><body>暂无数据</body></html>");
         });
     }

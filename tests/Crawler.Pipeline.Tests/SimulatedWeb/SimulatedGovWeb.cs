@@ -18,6 +18,7 @@ public sealed class SimulatedGovWeb : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly Dictionary<string, RequestDelegate> routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ServedRequest> requests = new();
     private int inFlight;
     private int maxInFlight;
 
@@ -27,7 +28,18 @@ public sealed class SimulatedGovWeb : IAsyncDisposable
 
     public int MaxConcurrentRequests => Volatile.Read(ref maxInFlight);
 
-    public ConcurrentQueue<ServedRequest> Requests { get; } = new();
+    /// <summary>
+    /// Every finished request. Reading it first waits (up to 2 s) for requests still in flight: a client may have
+    /// read a whole response before the server's handler has returned.
+    /// </summary>
+    public ConcurrentQueue<ServedRequest> Requests
+    {
+        get
+        {
+            SpinWait.SpinUntil(() => Volatile.Read(ref inFlight) == 0, TimeSpan.FromSeconds(2));
+            return requests;
+        }
+    }
 
     public static async Task<SimulatedGovWeb> StartAsync()
     {
@@ -78,8 +90,8 @@ public sealed class SimulatedGovWeb : IAsyncDisposable
         }
         finally
         {
+            requests.Enqueue(new ServedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, started, Stopwatch.GetTimestamp(), context.Response.StatusCode, context.Request.Headers.UserAgent));
             Interlocked.Decrement(ref inFlight);
-            Requests.Enqueue(new ServedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, started, Stopwatch.GetTimestamp(), context.Response.StatusCode, context.Request.Headers.UserAgent));
         }
     }
 

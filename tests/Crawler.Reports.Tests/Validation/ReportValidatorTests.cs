@@ -114,7 +114,22 @@ public class ReportValidatorTests
     }
 
     [Theory]
+    [InlineData("全年共收到三件依申请公开事项。", 3)]
+    [InlineData("本年度受理政府信息公开申请十二件。", 12)]
+    [InlineData("共收到政府信息公开申请二十三件。", 23)]
+    public void A_count_written_in_chinese_numerals_is_compared_too(string overview, int stated)
+    {
+        var report = ConsistentReport.Create() with { Sections = new ReportSections(overview, null, null) };
+
+        var finding = Assert.Single(ReportValidator.Validate(report));
+
+        Assert.Equal(FindingCodes.NarrativeMismatch, finding.Code);
+        Assert.Contains($"申请 {stated} 件", finding.Message);
+    }
+
+    [Theory]
     [InlineData("通过邮寄方式收到依申请公开信息5条。")]
+    [InlineData("全年共收到五件依申请公开事项。")]
     [InlineData("全年共收到 5 件依申请公开事项，均已答复。")]
     [InlineData("共处理市长热线交办件 4 起，信访件 3 起。")]
     public void A_request_count_that_agrees_or_is_about_something_else_is_not_a_mismatch(string overview)

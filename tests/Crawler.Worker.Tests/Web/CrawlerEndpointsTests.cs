@@ -62,7 +62,7 @@ public sealed class CrawlerEndpointsTests : IAsyncLifetime
         metrics.DocumentFetched("liaocheng-commerce");
         metrics.DocumentFetched("jinan-\"quoted\"");
         metrics.FindingRaised("T3_BALANCE");
-        metrics.AlertSent("wecom");
+        new Crawler.Pipeline.Notification.ChannelHealth().RecordDelivered("wecom", DateTimeOffset.UtcNow);
         await outbox.EnqueueAsync("index", "a", "{}", default);
         await outbox.EnqueueAsync("index", "b", "{}", default);
         await outbox.EnqueueAsync("alert:webhook", "c", "{}", default);

@@ -24,7 +24,7 @@ public static partial class ReportYear
         return null;
     }
 
-    private static int? Plausible(int year) => year is >= 2000 and <= 2100 ? year : null;
+    private static int? Plausible(int year) => year is >= 2000 and <= 2099 ? year : null;
 
     private static int FromChinese(string digits)
     {

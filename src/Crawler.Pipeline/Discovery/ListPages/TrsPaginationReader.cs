@@ -24,11 +24,26 @@ public sealed partial class TrsPaginationReader : IListPageReader
             var suffix = args[3];
             if (count is not > 1 || prefix.Length == 0 || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')) continue;
 
-            var folder = new Uri(page.Url, "./");
-            for (var i = 1; i < count; i++)
-                findings.MorePages.Add(new ListPageRequest(new Uri(folder, $"{prefix}_{i}.{suffix}"), ListFormat.Html));
+            AddPages(page, findings, count.Value, prefix, suffix);
             return;
         }
+
+        // Some TRS templates only set countPage and page with their own script: index_N keeps the page's extension.
+        var countPage = CountPage().Match(page.Html);
+        var name = page.Url.Segments[^1];
+        if (countPage.Success && int.TryParse(countPage.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) && pages > 1
+            && (name.EndsWith('/') || name.StartsWith("index", StringComparison.OrdinalIgnoreCase)))
+        {
+            var extension = name.EndsWith('/') ? "html" : name[(name.LastIndexOf('.') + 1)..];
+            AddPages(page, findings, pages, "index", extension);
+        }
+    }
+
+    private static void AddPages(HtmlPage page, ListPageFindings findings, int count, string prefix, string suffix)
+    {
+        var folder = new Uri(page.Url, "./");
+        for (var i = 1; i < count; i++)
+            findings.MorePages.Add(new ListPageRequest(new Uri(folder, $"{prefix}_{i}.{suffix}"), ListFormat.Html));
     }
 
     private static bool IsNumberOrVariable(string arg, string html) => Resolve(arg, html) is not null;
@@ -40,6 +55,9 @@ public sealed partial class TrsPaginationReader : IListPageReader
         var assignment = Regex.Match(html, $@"\b{Regex.Escape(arg)}\s*=\s*(\d+)", RegexOptions.None, TimeSpan.FromSeconds(1));
         return assignment.Success ? int.Parse(assignment.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
+
+    [GeneratedRegex(@"\bcountPage\s*=\s*['""]?(\d+)")]
+    private static partial Regex CountPage();
 
     [GeneratedRegex(@"createPageHTML\s*\(([^)]*)\)")]
     private static partial Regex CreatePageHtml();

@@ -27,6 +27,23 @@ public sealed partial class HtmlPage
     public string? Title =>
         Meta("ArticleTitle") ?? Collapse(Document.DocumentNode.SelectSingleNode("//title")?.InnerText);
 
+    /// <summary>
+    /// Where a page names itself, most specific first: ArticleTitle, &lt;title&gt;, headings and title-like blocks,
+    /// then the start of the text (Hanweb's xxgkAnnualReport.jsp often has a generic &lt;title&gt;).
+    /// </summary>
+    public IEnumerable<string> Names()
+    {
+        if (Meta("ArticleTitle") is { } article) yield return article;
+        if (Collapse(Document.DocumentNode.SelectSingleNode("//title")?.InnerText) is { } title) yield return title;
+        var headings = Document.DocumentNode.SelectNodes("//h1|//h2|//h3|//*[contains(@class,'title')]");
+        foreach (var heading in (headings ?? Enumerable.Empty<HtmlNode>()).Take(10))
+        {
+            if (Collapse(heading.InnerText) is { Length: <= 100 } text) yield return text;
+        }
+        var body = Collapse(Document.DocumentNode.SelectSingleNode("//body")?.InnerText);
+        if (body is not null) yield return body.Length > 300 ? body[..300] : body;
+    }
+
     public static HtmlPage Parse(Uri url, ReadOnlySpan<byte> bytes, string? contentType) => Parse(url, PageDecoder.Decode(bytes, contentType));
 
     public static HtmlPage Parse(Uri url, string html)
