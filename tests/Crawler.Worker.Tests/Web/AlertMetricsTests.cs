@@ -34,17 +34,19 @@ public sealed class AlertMetricsTests : IAsyncLifetime
     {
         var health = _app.Services.GetRequiredService<ChannelHealth>();
         var now = DateTimeOffset.UtcNow;
-        health.RecordDelivered("webhook", now);
-        health.RecordFailed("dingtalk", "HTTP 500", now, dead: false);
-        health.RecordFailed("dingtalk", "errcode 310000", now, dead: true);
+        // The Crawler.Alerts meter is process-wide: channel names of their own keep other tests' deliveries out.
+        health.RecordDelivered("gauge-test-webhook", now);
+        health.RecordFailed("gauge-test-dingtalk", "HTTP 500", now, dead: false);
+        health.RecordFailed("gauge-test-dingtalk", "errcode 310000", now, dead: true);
 
         using var http = new HttpClient();
         var lines = (await http.GetStringAsync(new Uri(new Uri(_app.Urls.Single()), "/metrics"))).Split('\n');
 
-        Assert.Contains("crawler_alerts_sent_total{channel=\"webhook\"} 1", lines);
+        Assert.Contains("crawler_alerts_sent_total{channel=\"gauge-test-webhook\"} 1", lines);
+        Assert.Contains("crawler_alerts_dead_total{channel=\"gauge-test-dingtalk\"} 1", lines);
         Assert.Contains("# TYPE crawler_alerts_consecutive_failures gauge", lines);
-        Assert.Contains("crawler_alerts_consecutive_failures{channel=\"dingtalk\"} 2", lines);
-        Assert.Contains("crawler_alerts_consecutive_failures{channel=\"webhook\"} 0", lines);
+        Assert.Contains("crawler_alerts_consecutive_failures{channel=\"gauge-test-dingtalk\"} 2", lines);
+        Assert.Contains("crawler_alerts_consecutive_failures{channel=\"gauge-test-webhook\"} 0", lines);
     }
 
     public async Task DisposeAsync()
