@@ -21,6 +21,8 @@ public static class ExtractionServiceCollectionExtensions
             .Bind(configuration.GetSection(ExtractionOptions.SectionName))
             .ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<ExtractionOptions>, ExtractionOptionsValidation>();
+        services.AddOptions<Pdf.PdfOptions>().Bind(configuration.GetSection($"{ExtractionOptions.SectionName}:Pdf"));
+        services.AddOptions<Ocr.OcrOptions>().Bind(configuration.GetSection($"{ExtractionOptions.SectionName}:Ocr"));
         services.TryAddSingleton<ProcessRunner>();
         foreach (var type in ExtractorTypes())
         {

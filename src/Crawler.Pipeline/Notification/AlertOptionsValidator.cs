@@ -37,8 +37,8 @@ public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
         CheckUrl(errors, "Alerts:WeCom:Url", options.WeCom.Url);
         CheckUrl(errors, "Alerts:DingTalk:Url", options.DingTalk.Url);
         CheckUrl(errors, "Alerts:Feishu:Url", options.Feishu.Url);
-        if (options.DingTalk.Url is null && !string.IsNullOrEmpty(options.DingTalk.Secret)) errors.Add("Alerts:DingTalk:Secret is set but Alerts:DingTalk:Url is not");
-        if (options.Feishu.Url is null && !string.IsNullOrEmpty(options.Feishu.Secret)) errors.Add("Alerts:Feishu:Secret is set but Alerts:Feishu:Url is not");
+        if (AlertUrl.OrNull(options.DingTalk.Url) is null && !string.IsNullOrEmpty(options.DingTalk.Secret)) errors.Add("Alerts:DingTalk:Secret is set but Alerts:DingTalk:Url is not");
+        if (AlertUrl.OrNull(options.Feishu.Url) is null && !string.IsNullOrEmpty(options.Feishu.Secret)) errors.Add("Alerts:Feishu:Secret is set but Alerts:Feishu:Url is not");
         CheckEmail(errors, options.Email);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -52,9 +52,9 @@ public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
         if (graceDays < 0) errors.Add($"{key}:GraceDays must not be negative, not {graceDays}");
     }
 
-    private static void CheckUrl(List<string> errors, string key, Uri? url)
+    private static void CheckUrl(List<string> errors, string key, Uri? configured)
     {
-        if (url is null) return;
+        if (AlertUrl.OrNull(configured) is not { } url) return;
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             errors.Add($"{key} must be an absolute http(s) URL, not '{url}'");
     }

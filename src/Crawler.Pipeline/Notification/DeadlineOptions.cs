@@ -19,8 +19,11 @@ public sealed record DeadlineOptions
     /// <summary>The first report year checked; set it to the year monitoring began so a new deployment does not announce old gaps.</summary>
     public int? FirstYear { get; init; }
 
-    /// <summary>Sources not yet verified from this network are often unreachable; their silence is no news.</summary>
-    public bool IncludeUnverifiedSources { get; init; }
+    /// <summary>
+    /// Leave out sources marked verified: false (not yet reached from this network), whose silence may be
+    /// the network's rather than the agency's. Off by default: "not found" is what the office needs to hear.
+    /// </summary>
+    public bool SkipUnverifiedSources { get; init; }
 
     public Dictionary<string, DeadlineRule> Sources { get; init; } = new(StringComparer.Ordinal);
 

@@ -24,7 +24,7 @@ public sealed class MissingReportCheck(
         if (!settings.IsEnabled(AlertEventKind.MissingReport) || !queue.HasChannels) return [];
         var now = time.GetUtcNow();
         var queued = new List<AlertEvent>();
-        foreach (var source in sources.Where(s => s.Verified || settings.Deadline.IncludeUnverifiedSources))
+        foreach (var source in sources.Where(s => s.Verified || !settings.Deadline.SkipUnverifiedSources))
         {
             var rule = settings.Deadline.RuleFor(source.Id);
             foreach (var (year, dueDate) in OverdueYears(now, rule, settings.Deadline.YearsBack))

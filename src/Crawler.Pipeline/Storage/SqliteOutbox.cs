@@ -114,27 +114,36 @@ public sealed class SqliteOutbox : IOutbox
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, cancellationToken, "PRAGMA busy_timeout = 10000").ConfigureAwait(false);
-        if (!_schemaReady)
+        try
         {
-            // Every first user waits for the schema: a flag set before the CREATE let a concurrent first call
-            // (the index observer and the dispatcher at start-up) query a table that did not exist yet.
-            await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (!_schemaReady)
-                {
-                    await ExecuteAsync(connection, cancellationToken, "PRAGMA journal_mode = WAL;" + Schema).ConfigureAwait(false);
-                    _schemaReady = true;
-                }
-            }
-            finally
-            {
-                _schemaGate.Release();
-            }
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, cancellationToken, "PRAGMA busy_timeout = 10000").ConfigureAwait(false);
+            if (!_schemaReady) await CreateSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
         }
-        return connection;
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // Sources are processed in parallel: every caller waits until the table exists (a flag set before the
+    // CREATE finished let concurrent first enqueues fail with "no such table: outbox"), and a failed
+    // attempt leaves the flag unset so the next call tries again.
+    private async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady) return;
+            await ExecuteAsync(connection, cancellationToken, "PRAGMA journal_mode = WAL;" + Schema).ConfigureAwait(false);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
     }
 
     private static async Task<int> ExecuteAsync(SqliteConnection connection, CancellationToken cancellationToken, string sql,

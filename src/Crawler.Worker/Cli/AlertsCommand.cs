@@ -1,51 +1,53 @@
 using System.CommandLine;
 using Crawler.Pipeline.Notification;
+using Crawler.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Cli;
 
 /// <summary>
-/// <c>crawler alerts test</c>: sends a test alert to every configured channel and prints how each went.
-/// Exit code 0 when all delivered, 1 when one failed, 2 when the configuration is invalid or empty.
+/// <c>crawler alerts test|deliver|missing</c>: check the channels, deliver what is due now, queue
+/// missing-report alerts. Configuration as the worker reads it (appsettings.json, Alerts__… variables).
 /// </summary>
 internal static class AlertsCommand
 {
     public static Command Create(Func<IConfiguration>? configuration = null)
     {
-        var test = new Command("test", "Send a test alert to every configured channel (webhook, WeCom, DingTalk, Feishu, e-mail).");
-        test.SetAction((_, cancellationToken) => TestAsync(configuration?.Invoke() ?? Host.CreateApplicationBuilder().Configuration, cancellationToken));
-        var command = new Command("alerts", "Alert channels (configuration section Alerts).");
-        command.Subcommands.Add(test);
+        var load = configuration ?? OpsConfiguration.Load;
+        var command = new Command("alerts", "Alert channels (configuration section Alerts): test them, deliver due alerts, check for missing reports.");
+        command.Subcommands.Add(AlertsTestCommand.Create(load));
+        command.Subcommands.Add(AlertsDeliverCommand.Create(load));
+        command.Subcommands.Add(AlertsMissingCommand.Create(load));
         return command;
     }
 
-    private static async Task<int> TestAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public static Option<DirectoryInfo?> DataOption() =>
+        new("--data") { Description = "The data directory (state.db); default Storage:DataDirectory or ./data." };
+
+    /// <summary>Storage and alert services; null (with the reasons on stderr) when the Alerts section is invalid.</summary>
+    public static async Task<ServiceProvider?> BuildAsync(IConfiguration configuration, DirectoryInfo? data)
     {
-        var services = new ServiceCollection().AddLogging().AddAlerts(configuration);
-        await using var provider = services.BuildServiceProvider();
+        if (data is not null)
+        {
+            configuration = new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection([new($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}", data.FullName)]).Build();
+        }
+        var provider = new ServiceCollection().AddLogging().AddStorage(configuration).AddAlerts(configuration).BuildServiceProvider();
         try
         {
             _ = provider.GetRequiredService<IOptions<AlertOptions>>().Value;
+            return provider;
         }
         catch (OptionsValidationException exception)
         {
             foreach (var failure in exception.Failures) await Console.Error.WriteLineAsync(failure);
-            return 2;
+            await provider.DisposeAsync();
+            return null;
         }
-
-        var results = await provider.GetRequiredService<AlertProbe>().SendAsync(cancellationToken);
-        if (results.Count == 0)
-        {
-            await Console.Error.WriteLineAsync("No alert channel is configured: set Alerts:Webhook:Url (Alerts__Webhook__Url), Alerts:WeCom:Url, Alerts:DingTalk:Url, Alerts:Feishu:Url or Alerts:Email:Host.");
-            return 2;
-        }
-        foreach (var (channel, result) in results)
-        {
-            Console.WriteLine(result.Delivered ? $"{channel}: delivered" : $"{channel}: FAILED — {result.Error}");
-        }
-        return results.Values.All(r => r.Delivered) ? 0 : 1;
     }
+
+    public static Task NoChannelAsync() => Console.Error.WriteLineAsync(
+        "No alert channel is configured: set Alerts:Webhook:Url (Alerts__Webhook__Url), Alerts:WeCom:Url, Alerts:DingTalk:Url, Alerts:Feishu:Url or Alerts:Email:Host.");
 }

@@ -28,6 +28,10 @@ internal static class CrawlSummaryTable
                 string.Join(", ", summary.RetriedFromQuarantine.GroupBy(o => o.Kind).Select(g => $"{g.Count()} {g.Key}")));
         }
         AnsiConsole.MarkupLine($"Missing-report alerts queued: {summary.MissingReportsAnnounced}; alerts delivered {summary.Alerts.Delivered}, retrying {summary.Alerts.Retrying}, dead {summary.Alerts.Dead}.");
+        foreach (var channel in summary.AlertChannels.Where(c => c.ConsecutiveFailures > 0 || c.Dead > 0))
+        {
+            AnsiConsole.MarkupLine($"[red]Alert channel {Markup.Escape(channel.Describe())}[/]");
+        }
         AnsiConsole.MarkupLine(summary.Index is { } index
             ? Markup.Escape($"Elasticsearch: {index.Delivered} indexed, {index.Retrying} retrying, {index.Dead} rejected" + (index.Unreachable is null ? "" : $" — unreachable: {index.Unreachable} (kept in the outbox)"))
             : "Elasticsearch: not configured (set Elasticsearch__Url); reports are searchable with `crawler search`.");

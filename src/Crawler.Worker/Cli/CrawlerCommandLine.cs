@@ -19,6 +19,7 @@ public static class CrawlerCommandLine
         yield return RunCommand.Create();
         yield return CrawlCommand.Create();
         yield return ReportsCommand.Create();
+        yield return ComplianceCommand.Create();
         yield return SearchCommand.Create();
         yield return ExportCommand.Create();
         yield return QuarantineCommand.Create();

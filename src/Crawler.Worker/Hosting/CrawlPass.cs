@@ -32,6 +32,9 @@ public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, Do
         var index = services.GetService<IndexOutboxDispatcher>() is { } dispatcher
             ? await dispatcher.DispatchOnceAsync(cancellationToken).ConfigureAwait(false)
             : null;
-        return new CrawlPassSummary(summaries, retried, missing.Count, alerts, index);
+        return new CrawlPassSummary(summaries, retried, missing.Count, alerts, index)
+        {
+            AlertChannels = services.GetRequiredService<ChannelHealth>().Snapshot(),
+        };
     }
 }

@@ -11,4 +11,8 @@ public sealed record CrawlPassSummary(
     IReadOnlyList<ProcessingOutcome> RetriedFromQuarantine,
     int MissingReportsAnnounced,
     DispatchReport Alerts,
-    DispatchSummary? Index);
+    DispatchSummary? Index)
+{
+    /// <summary>Each alert channel's health after the pass (consecutive failures, dead messages).</summary>
+    public IReadOnlyList<ChannelHealthEntry> AlertChannels { get; init; } = [];
+}

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Crawler.Pipeline.Indexing;
+using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,11 @@ public static class CrawlerEndpoints
                 var dead = new Dictionary<string, int>();
                 foreach (var topic in pending.Keys) dead[topic] = (await outbox.CountAsync(topic, cancellationToken))[OutboxStatus.Dead];
                 PrometheusExposition.WriteGauge(text, "crawler_outbox_dead", "Outbox messages given up on, by topic.", "topic", dead);
+            }
+            if (services.GetService<ChannelHealth>() is { } alerts)
+            {
+                PrometheusExposition.WriteGauge(text, "crawler_alerts_consecutive_failures", "Consecutive failed delivery attempts, by alert channel.", "channel",
+                    alerts.Snapshot().Select(e => KeyValuePair.Create(e.Channel, e.ConsecutiveFailures)));
             }
             return Results.Text(text.ToString(), PrometheusContentType);
         });

@@ -86,6 +86,27 @@ public sealed class AlertOptionsTests
     }
 
     [Fact]
+    public void Empty_values_from_unset_compose_variables_leave_the_channels_off()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Alerts:Webhook:Url"] = "",
+            ["Alerts:WeCom:Url"] = "",
+            ["Alerts:DingTalk:Url"] = "",
+            ["Alerts:DingTalk:Secret"] = "",
+            ["Alerts:Feishu:Url"] = " ",
+            ["Alerts:Email:Host"] = "",
+            ["Alerts:Events"] = "",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddAlerts(configuration);
+        services.AddSingleton<IOutbox>(new SqliteOutbox("Data Source=:memory:", TimeProvider.System));
+        using var provider = services.BuildServiceProvider();
+
+        _ = provider.GetRequiredService<IOptions<AlertOptions>>().Value;
+        Assert.DoesNotContain(provider.GetServices<IAlertChannel>(), c => c.IsConfigured);
+    }
+
+    [Fact]
     public void Wiring_twice_registers_one_dispatcher_loop_and_one_observer()
     {
         var services = new ServiceCollection();
@@ -102,7 +123,6 @@ public sealed class AlertOptionsTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IOutbox>(new SqliteOutbox("Data Source=:memory:", TimeProvider.System));
-        services.AddSingleton<IReportCatalog>(new InTestCatalog());
         services.AddAlerts(configuration);
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptions<AlertOptions>>().Value;

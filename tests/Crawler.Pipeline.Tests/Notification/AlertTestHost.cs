@@ -7,21 +7,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Crawler.Pipeline.Tests.Notification;
 
 /// <summary>
-/// The alert services as the worker wires them (AddAlerts), over a real SQLite outbox file and a
-/// hand-moved clock. Disposing and building again on the same file is a worker restart.
+/// The alert services as the worker wires them (AddAlerts), over the real state database of a data
+/// directory (outbox and report catalog in one SQLite file, as AddStorage lays them out) and a
+/// hand-moved clock. Disposing and building again on the same directory is a worker restart.
 /// </summary>
 internal sealed class AlertTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public AlertTestHost(string databasePath, ManualClock clock, IReadOnlyDictionary<string, string?> settings, IReportCatalog? catalog = null)
+    public AlertTestHost(string dataDirectory, ManualClock clock, IReadOnlyDictionary<string, string?> settings)
     {
+        var layout = DataLayout.At(dataDirectory);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IOutbox>(new SqliteOutbox($"Data Source={databasePath}", clock));
-        services.AddSingleton(catalog ?? new InTestCatalog());
+        services.AddSingleton<IOutbox>(new SqliteOutbox(layout.ConnectionString, clock));
+        services.AddSingleton<IReportCatalog>(new SqliteReportStore(new StateDatabase(layout), clock));
         services.AddAlerts(configuration);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

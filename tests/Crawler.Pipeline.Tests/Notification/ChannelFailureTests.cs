@@ -48,7 +48,7 @@ public sealed class ChannelFailureTests : IAsyncLifetime
     }
 
     private AlertTestHost Host(params (string Key, string Value)[] settings) =>
-        new(Path.Combine(_directory, "state.db"), _clock, settings.ToDictionary(s => s.Key, s => (string?)s.Value));
+        new(_directory, _clock, settings.ToDictionary(s => s.Key, s => (string?)s.Value));
 
     public async Task DisposeAsync()
     {

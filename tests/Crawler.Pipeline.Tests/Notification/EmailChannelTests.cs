@@ -66,7 +66,7 @@ public sealed class EmailChannelTests : IAsyncLifetime
         Assert.Single(await secured.MessagesAsync(2, TimeSpan.FromSeconds(1)));
     }
 
-    private AlertTestHost Host(int? port = null, params (string Key, string Value)[] extra) => new(Path.Combine(_directory, "state.db"), _clock, new Dictionary<string, string?>(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
+    private AlertTestHost Host(int? port = null, params (string Key, string Value)[] extra) => new(_directory, _clock, new Dictionary<string, string?>(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
     {
         ["Alerts:Email:Host"] = "127.0.0.1",
         ["Alerts:Email:Port"] = (port ?? _smtp.Port).ToString(CultureInfo.InvariantCulture),

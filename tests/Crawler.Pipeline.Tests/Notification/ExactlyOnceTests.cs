@@ -136,7 +136,7 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
     public async Task The_dispatcher_running_as_a_hosted_service_delivers_without_being_asked()
     {
         var clock = TimeProvider.System;
-        await using var host = new AlertTestHost(Path.Combine(_directory, "state.db"), new ManualClock(DateTimeOffset.UtcNow), Settings(("Alerts:PollInterval", "00:00:00.100")));
+        await using var host = new AlertTestHost(_directory, new ManualClock(DateTimeOffset.UtcNow), Settings(("Alerts:PollInterval", "00:00:00.100")));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
         await host.Dispatcher.StartAsync(default);
         var deadline = clock.GetUtcNow().AddSeconds(10);
@@ -147,7 +147,7 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         Assert.Single(_server.To("/wecom"));
     }
 
-    private AlertTestHost Host(params (string Key, string Value)[] extra) => new(Path.Combine(_directory, "state.db"), _clock, Settings(extra));
+    private AlertTestHost Host(params (string Key, string Value)[] extra) => new(_directory, _clock, Settings(extra));
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
     {

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Sources;
-using Microsoft.Data.Sqlite;
+using Crawler.Pipeline.Tests.Storage;
 
 namespace Crawler.Pipeline.Tests.Notification;
 
-/// <summary>Missing-report alerts: after the deadline plus grace, once per source and year.</summary>
+/// <summary>
+/// Missing-report alerts: after the deadline plus grace, once per source and year. The catalog is the
+/// real state store (SQLite file) holding gold reports; alerts go through its outbox.
+/// </summary>
 public sealed class MissingReportCheckTests : IAsyncLifetime
 {
     private static readonly Source Published = Source("sd-liaocheng-commerce", "聊城市商务局");
@@ -13,17 +16,16 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
     private static readonly Source County = Source("sd-liaocheng-gov", "聊城市人民政府");
     private static readonly Source Unverified = Source("hn-lushan-commerce", "鲁山县商务局") with { Verified = false };
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("alerts-missing-").FullName;
-    private readonly InTestCatalog _catalog = new();
+    private readonly TemporaryDataDirectory _data = new();
     private RecordingServer _server = null!;
 
     public async Task InitializeAsync()
     {
         _server = await RecordingServer.StartAsync();
-        _catalog.Add(Published.Id, 2023);
-        _catalog.Add(Published.Id, 2024);
-        _catalog.Add(Silent.Id, 2023);
-        _catalog.Add(County.Id, 2023);
+        await StoreAsync(Published, 2023, GoldReports.Liaocheng);
+        await StoreAsync(Published, 2024, GoldReports.Liaocheng);
+        await StoreAsync(Silent, 2023, GoldReports.Haidong);
+        await StoreAsync(County, 2023, GoldReports.LiaochengOffice);
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
     public async Task After_the_grace_each_source_without_its_report_is_announced_once()
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 2, 7, 16, 0, 0, TimeSpan.Zero));
-        await using var host = Host(clock, ("Alerts:Deadline:Sources:sd-liaocheng-gov:Month", "3"));
+        await using var host = Host(clock, ("Alerts:Deadline:Sources:sd-liaocheng-gov:Month", "3"), ("Alerts:Deadline:SkipUnverifiedSources", "true"));
 
         var queued = await host.MissingReports.RunAsync([Published, Silent, County, Unverified], default);
 
@@ -95,6 +97,17 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sources_not_yet_verified_are_checked_unless_skipped()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2025, 2, 10, 0, 0, 0, TimeSpan.Zero));
+        await using var host = Host(clock);
+
+        var queued = await host.MissingReports.RunAsync([Published, Unverified], default);
+
+        Assert.Equal([("hn-lushan-commerce", 2024)], queued.Select(a => (a.SourceId, a.Year!.Value)));
+    }
+
+    [Fact]
     public async Task Years_before_FirstYear_are_never_announced()
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 2, 10, 0, 0, 0, TimeSpan.Zero));
@@ -114,17 +127,23 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
         Verified = true,
     };
 
+    private async Task StoreAsync(Source source, int year, string gold)
+    {
+        var draft = GoldReports.Draft(gold, bytes: $"{source.Id} {year}");
+        var result = draft.Result with { Report = draft.Result.Report with { Year = year } };
+        await _data.Store().StoreVersionAsync(draft with { SourceId = source.Id, Year = year, Result = result }, default);
+    }
+
     private AlertTestHost Host(ManualClock clock, params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string?> { ["Alerts:Webhook:Url"] = _server.Url("/hook").AbsoluteUri };
         foreach (var (key, value) in extra) settings[key] = value;
-        return new AlertTestHost(Path.Combine(_directory, "state.db"), clock, settings, _catalog);
+        return new AlertTestHost(_data.Root, clock, settings);
     }
 
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _data.Dispose();
     }
 }

@@ -28,6 +28,13 @@ public sealed class SampleSiteCrawlTests : IDisposable
         }
         var archived = ArchivedFiles();
 
+        var compliance = await CrawlerProcess.RunAsync(_directory, "compliance", "--year", "2023", "--data", "data", "--format", "json");
+        var rows = JsonNode.Parse(compliance.Output)!.AsArray();
+        Assert.Equal(5, rows.Count);
+        // Found today, long after 31 January 2024; none of the seeds breaks a consistency rule.
+        Assert.All(rows, row => Assert.Equal("FoundAfterDeadline", row!["status"]!.GetValue<string>()));
+        Assert.All(rows, row => Assert.True(row!["figuresAddUp"]!.GetValue<bool>()));
+
         var second = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
         Assert.True(second.ExitCode == 0, second.Output + second.Error);
         Assert.DoesNotContain(": 1 new,", second.Output);

@@ -13,12 +13,12 @@ public sealed class DingTalkChannel(IHttpClientFactory http, IOptions<AlertOptio
 
     public string Name => "dingtalk";
 
-    public bool IsConfigured => options.Value.DingTalk.Url is not null;
+    public bool IsConfigured => AlertUrl.OrNull(options.Value.DingTalk.Url) is not null;
 
     public Task<DeliveryResult> SendAsync(AlertEvent alert, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var url = settings.DingTalk.Url ?? throw new InvalidOperationException("Alerts:DingTalk:Url is not configured");
+        var url = AlertUrl.OrNull(settings.DingTalk.Url) ?? throw new InvalidOperationException("Alerts:DingTalk:Url is not configured");
         if (!string.IsNullOrEmpty(settings.DingTalk.Secret))
             url = DingTalkSignature.Apply(url, time.GetUtcNow().ToUnixTimeMilliseconds(), settings.DingTalk.Secret);
         var body = new

@@ -14,12 +14,12 @@ public sealed class FeishuChannel(IHttpClientFactory http, IOptions<AlertOptions
 
     public string Name => "feishu";
 
-    public bool IsConfigured => options.Value.Feishu.Url is not null;
+    public bool IsConfigured => AlertUrl.OrNull(options.Value.Feishu.Url) is not null;
 
     public Task<DeliveryResult> SendAsync(AlertEvent alert, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var url = settings.Feishu.Url ?? throw new InvalidOperationException("Alerts:Feishu:Url is not configured");
+        var url = AlertUrl.OrNull(settings.Feishu.Url) ?? throw new InvalidOperationException("Alerts:Feishu:Url is not configured");
         var body = new JsonObject();
         if (!string.IsNullOrEmpty(settings.Feishu.Secret))
         {

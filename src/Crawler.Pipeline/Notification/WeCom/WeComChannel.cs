@@ -12,12 +12,12 @@ public sealed class WeComChannel(IHttpClientFactory http, IOptions<AlertOptions>
 
     public string Name => "wecom";
 
-    public bool IsConfigured => options.Value.WeCom.Url is not null;
+    public bool IsConfigured => AlertUrl.OrNull(options.Value.WeCom.Url) is not null;
 
     public Task<DeliveryResult> SendAsync(AlertEvent alert, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var url = settings.WeCom.Url ?? throw new InvalidOperationException("Alerts:WeCom:Url is not configured");
+        var url = AlertUrl.OrNull(settings.WeCom.Url) ?? throw new InvalidOperationException("Alerts:WeCom:Url is not configured");
         var body = new { msgtype = "markdown", markdown = new { content = AlertText.Markdown(alert, "\n", MaxContentBytes) } };
         return JsonPost.SendAsync(http.CreateClient(JsonPost.ClientName), url, AlertJson.Serialize(body), settings.Timeout,
             RobotReply.ZeroIn("errcode"), cancellationToken);

@@ -12,12 +12,12 @@ public sealed class WebhookChannel(IHttpClientFactory http, IOptions<AlertOption
 {
     public string Name => "webhook";
 
-    public bool IsConfigured => options.Value.Webhook.Url is not null;
+    public bool IsConfigured => AlertUrl.OrNull(options.Value.Webhook.Url) is not null;
 
     public Task<DeliveryResult> SendAsync(AlertEvent alert, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var url = settings.Webhook.Url ?? throw new InvalidOperationException("Alerts:Webhook:Url is not configured");
+        var url = AlertUrl.OrNull(settings.Webhook.Url) ?? throw new InvalidOperationException("Alerts:Webhook:Url is not configured");
         var body = JsonNode.Parse(AlertJson.Serialize(alert))!.AsObject();
         body["text"] = AlertText.Plain(alert);
         var headers = new List<(string, string)> { ("Idempotency-Key", alert.IdempotencyKey) };
