@@ -25,15 +25,42 @@ public sealed class SampleSiteServer : IAsyncDisposable
 
     public static string DefaultSeedsDirectory => Path.Combine(AppContext.BaseDirectory, "samples", "seeds");
 
+    /// <summary>
+    /// The sample site listens on this loopback port when it is free, so that a second crawl sees the same URLs
+    /// and conditional GET (ETag) answers 304 instead of downloading every body again; else on any free port.
+    /// </summary>
+    public const int PreferredPort = 18631;
+
     public static async Task<SampleSiteServer> StartAsync(string? seedsDirectory, CancellationToken cancellationToken)
     {
         var pages = SampleSitePages.Build(seedsDirectory ?? DefaultSeedsDirectory);
+        try
+        {
+            return await StartOnAsync(pages, PreferredPort, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The preferred port is taken (another crawl of the sample site is running): any free port will do.
+            return await StartOnAsync(pages, 0, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<SampleSiteServer> StartOnAsync(Dictionary<string, SamplePage> pages, int port, CancellationToken cancellationToken)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         app.Run(context => ServeAsync(context, pages));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         return new SampleSiteServer(app, new Uri(app.Urls.First()));
     }
 

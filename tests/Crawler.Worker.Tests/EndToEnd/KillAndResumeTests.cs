@@ -6,6 +6,7 @@ namespace Crawler.Worker.Tests.EndToEnd;
 /// A crawl killed with SIGKILL at arbitrary moments and restarted ends with the same archive and the same
 /// reports as an uninterrupted crawl: nothing lost, nothing duplicated.
 /// </summary>
+[Collection(Crawler.Worker.Tests.EndToEnd.SampleSiteCollection.Name)]
 public sealed class KillAndResumeTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("crawl-kill-").FullName;

@@ -7,6 +7,7 @@ namespace Crawler.Worker.Tests.EndToEnd;
 /// The README's first command on a machine without internet: crawl the bundled sample site (built from the five
 /// seed reports) through the whole pipeline, then read the figures back as a user would.
 /// </summary>
+[Collection(Crawler.Worker.Tests.EndToEnd.SampleSiteCollection.Name)]
 public sealed class SampleSiteCrawlTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("crawl-e2e-").FullName;
@@ -35,8 +36,15 @@ public sealed class SampleSiteCrawlTests : IDisposable
         Assert.All(rows, row => Assert.Equal("FoundAfterDeadline", row!["status"]!.GetValue<string>()));
         Assert.All(rows, row => Assert.True(row!["figuresAddUp"]!.GetValue<bool>()));
 
+        var warcBefore = WarcFiles();
         var second = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
         Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        // Conditional GET: every report document answers 304, so the second crawl's WARC holds only revisit records.
+        var secondRun = WarcFiles().Except(warcBefore).ToList();
+        Assert.NotEmpty(secondRun);
+        var records = secondRun.SelectMany(WarcTypes).ToList();
+        Assert.Contains("revisit", records);
+        Assert.DoesNotContain("response", records);
         Assert.DoesNotContain(": 1 new,", second.Output);
         Assert.Equal(5, (await ReportsAsync()).Count);
         Assert.Equal(archived, ArchivedFiles());
@@ -61,6 +69,20 @@ public sealed class SampleSiteCrawlTests : IDisposable
         var result = await CrawlerProcess.RunAsync(_directory, "reports", "--data", "data", "--format", "json");
         Assert.True(result.ExitCode == 0, result.Error);
         return JsonNode.Parse(result.Output)!.AsArray().ToList();
+    }
+
+    private string[] WarcFiles() => Directory.GetFiles(Path.Combine(_directory, "data", "warc"));
+
+    private static IEnumerable<string> WarcTypes(string file)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, System.Text.Encoding.Latin1);
+        var types = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith("WARC-Type: ", StringComparison.Ordinal)) types.Add(line["WARC-Type: ".Length..]);
+        }
+        return types;
     }
 
     private string[] ArchivedFiles() =>

@@ -17,6 +17,7 @@ namespace Crawler.Worker.Tests.Hosting;
 /// End to end: crawl passes over the bundled sample site (real HTTP, real extraction, parsing and SQLite
 /// store) announce each report once on a webhook served by real Kestrel, across passes and restarts.
 /// </summary>
+[Collection(Crawler.Worker.Tests.EndToEnd.SampleSiteCollection.Name)]
 public sealed class CrawlAlertsTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("crawl-alerts-").FullName;
