@@ -57,8 +57,16 @@ public static class ReportJson
         WriteTable(writer, report.ActiveDisclosure);
         WriteTable(writer, report.Applications);
         WriteTable(writer, report.ReviewAndLitigation);
+        WriteFindings(writer, result.Findings);
+        if (!result.IsReport) writer.WriteString("notReportReason", result.NotReportReason);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"findings": [{code, severity, where, message}, …]</c> into the current object.</summary>
+    public static void WriteFindings(Utf8JsonWriter writer, IEnumerable<Finding> findings)
+    {
         writer.WriteStartArray("findings");
-        foreach (var finding in result.Findings)
+        foreach (var finding in findings)
         {
             writer.WriteStartObject();
             writer.WriteString("code", finding.Code);
@@ -68,8 +76,6 @@ public static class ReportJson
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        if (!result.IsReport) writer.WriteString("notReportReason", result.NotReportReason);
-        writer.WriteEndObject();
     }
 
     private static void WriteTable(Utf8JsonWriter writer, FigureTable table)

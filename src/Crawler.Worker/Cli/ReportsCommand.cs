@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crawler.Pipeline.Storage;
+using Crawler.Reports.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -57,17 +58,7 @@ internal static class ReportsCommand
                 writer.WriteString("mediaType", version.MediaType);
                 writer.WritePropertyName("report");
                 writer.WriteRawValue(version.ParsedJson);
-                writer.WriteStartArray("findings");
-                foreach (var finding in version.Findings)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("code", finding.Code);
-                    writer.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
-                    writer.WriteString("where", finding.Where);
-                    writer.WriteString("message", finding.Message);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
+                ReportJson.WriteFindings(writer, version.Findings);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
