@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Crawler.Extraction.Tests.Fixtures;
-using Crawler.Reports.Json;
 using Crawler.Reports.Parsing;
 using Crawler.Tests.Shared;
 using Microsoft.Extensions.Configuration;
@@ -42,51 +41,7 @@ public sealed class ExtractedFormatsParseToGoldTests
         Assert.True(result.IsReport, result.NotReportReason);
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Gold, seed + ".json")))!.AsObject();
         expected["expectedFindings"] = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")))!["expectedFindings"]!.DeepClone();
-        var differences = Differences(expected, result);
+        var differences = ExpectedReport.Differences(expected, result);
         Assert.True(differences.Count == 0, $"{seed}/{file}:\n" + string.Join("\n", differences));
-    }
-
-    private static List<string> Differences(JsonObject expected, ReportParseResult result)
-    {
-        var actual = JsonNode.Parse(ReportJson.Serialize(result))!.AsObject();
-        var differences = new List<string>();
-        foreach (var key in new[] { "agency", "template" })
-            Same(differences, key, expected[key]?.GetValue<string>(), actual[key]?.GetValue<string>());
-        Same(differences, "year", expected["year"]?.GetValue<int>().ToString(), actual["year"]?.GetValue<int>().ToString());
-        Same(differences, "title", Compact(expected["title"]?.GetValue<string>()), Compact(actual["title"]?.GetValue<string>()));
-        Same(differences, "statisticalPeriod", expected["statisticalPeriod"]?.ToJsonString(), actual["statisticalPeriod"]?.ToJsonString());
-        foreach (var table in new[] { "activeDisclosure", "applications", "reviewAndLitigation" })
-        {
-            var actualRows = actual[table]!.AsObject();
-            foreach (var (row, cells) in expected[table]!.AsObject())
-            {
-                foreach (var (cell, value) in cells!.AsObject())
-                {
-                    var got = actualRows[row]?[cell];
-                    var equal = value is null ? got is null : got is not null && got.GetValue<decimal>() == value.GetValue<decimal>();
-                    if (!equal) differences.Add($"{table}.{row}.{cell}: expected {value?.ToJsonString() ?? "null"}, got {got?.ToJsonString() ?? "null"}");
-                }
-            }
-        }
-        var wanted = expected["expectedFindings"]!.AsArray().Select(f => $"{f!["code"]}@{f["where"]}").Order().ToList();
-        var raised = result.Findings.Select(f => $"{f.Code}@{f.Where}").Order().ToList();
-        foreach (var missing in Subtract(wanted, raised)) differences.Add("missing finding " + missing);
-        foreach (var extra in Subtract(raised, wanted))
-            differences.Add($"unexpected finding {extra}: {result.Findings.First(f => $"{f.Code}@{f.Where}" == extra).Message}");
-        return differences;
-    }
-
-    private static List<string> Subtract(List<string> from, List<string> remove)
-    {
-        var left = new List<string>(from);
-        foreach (var item in remove) left.Remove(item);
-        return left;
-    }
-
-    private static string? Compact(string? text) => text is null ? null : string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-
-    private static void Same(List<string> differences, string what, string? expected, string? actual)
-    {
-        if (expected != actual) differences.Add($"{what}: expected {expected ?? "null"}, got {actual ?? "null"}");
     }
 }
