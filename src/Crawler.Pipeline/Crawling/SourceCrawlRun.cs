@@ -35,7 +35,10 @@ public sealed class SourceCrawlRun(
                 var outcome = await processor.ProcessAsync(document, warc, CancellationToken.None).ConfigureAwait(false);
                 Count(source, outcome);
                 outcomes.Add(outcome);
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken,
+            // List pages are fetches too: archivists get every exchange of the crawl in its WARC file.
+            async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false))
+                .ConfigureAwait(false);
         }
         var summary = Summarize(source, result, outcomes, Stopwatch.GetElapsedTime(started));
         CrawlLog.SourceFinished(logger, source.Id, summary.NewReports, summary.NewVersions, summary.Unchanged, summary.Failures, summary.Problems.Count);

@@ -32,6 +32,9 @@ internal sealed class CrawlRun(
 
     public IArchivedContent? Archive { get; init; }
 
+    /// <summary>Told of every list-page exchange before its body is read (the archive and the crawl's WARC keep them).</summary>
+    public Func<FetchedResponse, CancellationToken, ValueTask>? OnListPage { get; init; }
+
     public async Task<SourceCrawlResult> RunAsync(DateTimeOffset today, CancellationToken cancellationToken)
     {
         var starts = source.StartUrls.SelectMany(u => StartUrlTemplate.Expand(u, today, options.TemplateYears)).ToList();
@@ -84,6 +87,7 @@ internal sealed class CrawlRun(
         listPages++;
         var request = task.List!;
         var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Form = request.Form, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
+        if (OnListPage is not null && response.Error is null) await OnListPage(response, cancellationToken).ConfigureAwait(false);
         var body = await TakeBodyAsync(response, task.Url, cancellationToken).ConfigureAwait(false);
         if (body is null) return;
 

@@ -20,13 +20,16 @@ public sealed class SourceCrawler(
     IFetchLedger? ledger = null,
     IArchivedContent? archive = null)
 {
-    public async Task<SourceCrawlResult> CrawlAsync(Source source, Func<CrawledDocument, CancellationToken, ValueTask> onDocument, CancellationToken cancellationToken)
+    /// <param name="onListPage">Told of every list-page exchange (archive, WARC); the body file stays the crawler's.</param>
+    public async Task<SourceCrawlResult> CrawlAsync(Source source, Func<CrawledDocument, CancellationToken, ValueTask> onDocument, CancellationToken cancellationToken,
+        Func<FetchedResponse, CancellationToken, ValueTask>? onListPage = null)
     {
         DiscoveryLog.Started(logger, source.Id, source.Agency, source.StartUrls.Count);
         var run = new CrawlRun(source, fetcher, options.Value, ListPageReading.Default, logger, onDocument)
         {
             Ledger = ledger,
             Archive = archive,
+            OnListPage = onListPage,
         };
         var result = await run.RunAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         DiscoveryLog.Finished(logger, source.Id, result.ListPagesFetched, result.DocumentsFound, result.DocumentsUnchanged, result.Problems.Count);

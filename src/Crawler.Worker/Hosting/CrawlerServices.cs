@@ -28,7 +28,6 @@ public static class CrawlerServices
 
         services.AddCrawling(configuration);                                // source → discover → fetch
         services.AddStorage(configuration);                                 // archive, store, search, processing
-        services.TryAddSingleton<IArchivedContent, ArchivedContentReader>();
         services.AddExtraction(configuration);                              // extract
         services.TryAddSingleton<IReportParser, ReportParser>();            // parse + validate (pure)
         services.AddIndexing(configuration);                                // index (when Elasticsearch:Url is set)

@@ -37,14 +37,17 @@ public sealed class SampleSiteCrawlTests : IDisposable
         Assert.All(rows, row => Assert.True(row!["figuresAddUp"]!.GetValue<bool>()));
 
         var warcBefore = WarcFiles();
+        // The first crawl's WARC holds every exchange: list pages as well as the report documents.
+        var firstRun = warcBefore.SelectMany(WarcRecords).ToList();
+        Assert.Contains(firstRun, r => r.Type == "response" && r.Uri.EndsWith("/liaocheng/zfxxgknb/index.html", StringComparison.Ordinal));
+        Assert.Contains(firstRun, r => r.Type == "response" && r.Uri.EndsWith(".docx", StringComparison.Ordinal));
         var second = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
         Assert.True(second.ExitCode == 0, second.Output + second.Error);
-        // Conditional GET: every report document answers 304, so the second crawl's WARC holds only revisit records.
-        var secondRun = WarcFiles().Except(warcBefore).ToList();
-        Assert.NotEmpty(secondRun);
-        var records = secondRun.SelectMany(WarcTypes).ToList();
-        Assert.Contains("revisit", records);
-        Assert.DoesNotContain("response", records);
+        // Conditional GET: every report document answers 304 (a revisit record); only list pages are read again.
+        var secondRun = WarcFiles().Except(warcBefore).SelectMany(WarcRecords).ToList();
+        var reportUrls = reports.SelectMany(r => new[] { r!["documentUrl"]?.GetValue<string>(), r["pageUrl"]?.GetValue<string>() }).OfType<string>().ToHashSet();
+        Assert.Equal(reportUrls.Order(), secondRun.Where(r => r.Type == "revisit").Select(r => r.Uri).Distinct().Order());
+        Assert.DoesNotContain(secondRun, r => r.Type == "response" && reportUrls.Contains(r.Uri));
         Assert.DoesNotContain(": 1 new,", second.Output);
         Assert.Equal(5, (await ReportsAsync()).Count);
         Assert.Equal(archived, ArchivedFiles());
@@ -73,16 +76,23 @@ public sealed class SampleSiteCrawlTests : IDisposable
 
     private string[] WarcFiles() => Directory.GetFiles(Path.Combine(_directory, "data", "warc"));
 
-    private static IEnumerable<string> WarcTypes(string file)
+    /// <summary>(WARC-Type, WARC-Target-URI) of every record with a target, read from the gzip members.</summary>
+    private static IEnumerable<(string Type, string Uri)> WarcRecords(string file)
     {
         using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, System.Text.Encoding.Latin1);
-        var types = new List<string>();
+        var records = new List<(string, string)>();
+        string? type = null;
         while (reader.ReadLine() is { } line)
         {
-            if (line.StartsWith("WARC-Type: ", StringComparison.Ordinal)) types.Add(line["WARC-Type: ".Length..]);
+            if (line.StartsWith("WARC-Type: ", StringComparison.Ordinal)) type = line["WARC-Type: ".Length..];
+            else if (line.StartsWith("WARC-Target-URI: ", StringComparison.Ordinal) && type is not null)
+            {
+                records.Add((type, line["WARC-Target-URI: ".Length..].Trim('<', '>')));
+                type = null;
+            }
         }
-        return types;
+        return records;
     }
 
     private string[] ArchivedFiles() =>
