@@ -1,0 +1,42 @@
+using Crawler.LoadTest.Fuzzing;
+using Crawler.LoadTest;
+
+// dotnet run -c Release --project bench/Crawler.LoadTest -- [--agencies 1000] [--hosts 50] [--concurrency 8]
+//     [--polite-agencies 200] [--polite-hosts 20] [--polite-delay 1] [--no-wget] [--no-polite]
+// dotnet run -c Release --project bench/Crawler.LoadTest -- fuzz [--count 1000] [--seed 20240131] [--regressions DIR]
+if (args.Length > 0 && args[0] == "fuzz") return await FuzzCommand.RunAsync(args);
+var options = LoadTestOptions.Parse(args);
+var root = Path.Combine(Path.GetTempPath(), "crawler-load-" + Guid.NewGuid().ToString("N")[..8]);
+var seeds = Path.Combine(AppContext.BaseDirectory, "samples", "seeds");
+var fixtures = Path.Combine(AppContext.BaseDirectory, "formats");
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+try
+{
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+    var nation = SimulatedNation.Build(options.Agencies, options.Hosts, seeds, fixtures);
+    await using var server = await SimulatedNationServer.StartAsync(nation, cancellation.Token);
+    Console.WriteLine($"Simulated web: {nation.Agencies.Count} agencies on {options.Hosts} hosts ({server.HostUrls[0]} …), {nation.Hosts.Sum(h => h.Count)} files");
+
+    var data = Path.Combine(root, "data");
+    var first = await LoadCrawl.RunAsync("first crawl, no politeness", nation, server, data, TimeSpan.Zero, options.Concurrency, cancellation.Token);
+    var second = await LoadCrawl.RunAsync("second crawl, unchanged", nation, server, data, TimeSpan.Zero, options.Concurrency, cancellation.Token);
+    var rows = new List<CrawlMeasurement> { first, second };
+    WgetBaseline.Result? wget = options.Wget ? await WgetBaseline.RunAsync(server, Path.Combine(root, "wget"), options.Concurrency, cancellation.Token) : null;
+
+    CrawlMeasurement? polite = null;
+    if (options.Polite)
+    {
+        var politeNation = SimulatedNation.Build(options.PoliteAgencies, options.PoliteHosts, seeds, fixtures);
+        await using var politeServer = await SimulatedNationServer.StartAsync(politeNation, cancellation.Token);
+        polite = await LoadCrawl.RunAsync($"polite: {options.PoliteAgencies} agencies / {options.PoliteHosts} hosts, {options.PoliteDelay.TotalSeconds:0.#} s per host",
+            politeNation, politeServer, Path.Combine(root, "polite"), options.PoliteDelay, options.PoliteAgencies, cancellation.Token);
+        rows.Add(polite);
+    }
+    LoadReport.Write(Console.Out, nation, rows, wget, first, polite, options);
+    return first.NewReports == nation.ExpectedReports && second.DocumentsParsed == 0 ? 0 : 1;
+}
+finally
+{
+    if (!options.Keep && Directory.Exists(root)) Directory.Delete(root, recursive: true);
+}
