@@ -9,7 +9,7 @@ public sealed record LoadTestOptions(int Agencies, int Hosts, int Concurrency, i
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
         return new LoadTestOptions(
             Int("--agencies", 1000), Int("--hosts", 50), Int("--concurrency", 8),
-            Int("--polite-agencies", 200), Int("--polite-hosts", 20),
+            Int("--polite-agencies", 2000), Int("--polite-hosts", 100),
             TimeSpan.FromSeconds(double.Parse(Value("--polite-delay") ?? "1", System.Globalization.CultureInfo.InvariantCulture)),
             !args.Contains("--no-wget"), !args.Contains("--no-polite"), args.Contains("--keep"));
     }
