@@ -1,11 +1,15 @@
 namespace Crawler.LoadTest;
 
-/// <summary>What one crawl pass over the simulated nation cost and found (crawler totals plus the server's counters).</summary>
+/// <summary>
+/// What one crawl pass over the simulated nation cost and found (crawler totals plus the server's counters).
+/// RssBeforeBytes is the process's RSS when the crawl started: the in-process simulated web and runtime, not the crawl.
+/// </summary>
 public sealed record CrawlMeasurement(
     string Name,
     TimeSpan Elapsed,
     TimeSpan Cpu,
     long PeakRssBytes,
+    long RssBeforeBytes,
     int DocumentsFetched,
     int NewReports,
     int NewVersions,

@@ -45,6 +45,7 @@ public static class LoadCrawl
 
         server.ResetCounters();
         ProcessMemory.ResetPeak();
+        var rssBefore = ProcessMemory.RssBytes();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -52,7 +53,7 @@ public static class LoadCrawl
         clock.Stop();
         process.Refresh();
         var s = summary.Sources;
-        return new CrawlMeasurement(name, clock.Elapsed, process.TotalProcessorTime - cpuBefore, ProcessMemory.PeakRssBytes(),
+        return new CrawlMeasurement(name, clock.Elapsed, process.TotalProcessorTime - cpuBefore, ProcessMemory.PeakRssBytes(), rssBefore,
             s.Sum(x => x.DocumentsFetched), s.Sum(x => x.NewReports), s.Sum(x => x.NewVersions), s.Sum(x => x.Unchanged),
             s.Sum(x => x.NotReports), s.Sum(x => x.Failures),
             server.Requests, server.MaxRequestsOnOneHost, server.FullResponses, server.NotModified, server.BodyBytes,

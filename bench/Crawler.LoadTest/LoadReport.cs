@@ -10,10 +10,10 @@ public static class LoadReport
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine();
-        output.WriteLine("| run | elapsed s | docs fetched | docs/s | new reports | reports/s | re-parsed | unchanged | failures | HTTP requests | 200 / 304 | body MB | CPU s | CPU cores | peak RSS MB |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| run | elapsed s | docs fetched | docs/s | new reports | reports/s | re-parsed | unchanged | failures | HTTP requests | 200 / 304 | body MB | CPU s | CPU cores | RSS at start MB | peak RSS MB |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
-            output.WriteLine(string.Create(c, $"| {r.Name} | {r.Elapsed.TotalSeconds:0.0} | {r.DocumentsFetched} | {r.DocumentsPerSecond:0.0} | {r.NewReports + r.NewVersions} | {r.ReportsPerSecond:0.0} | {r.DocumentsParsed} | {r.Unchanged} | {r.Failures} | {r.Requests} | {r.FullResponses} / {r.NotModified} | {r.BodyBytes / 1e6:0.0} | {r.Cpu.TotalSeconds:0.0} | {r.CpuCores:0.00} | {r.PeakRssBytes / 1048576.0:0} |"));
+            output.WriteLine(string.Create(c, $"| {r.Name} | {r.Elapsed.TotalSeconds:0.0} | {r.DocumentsFetched} | {r.DocumentsPerSecond:0.0} | {r.NewReports + r.NewVersions} | {r.ReportsPerSecond:0.0} | {r.DocumentsParsed} | {r.Unchanged} | {r.Failures} | {r.Requests} | {r.FullResponses} / {r.NotModified} | {r.BodyBytes / 1e6:0.0} | {r.Cpu.TotalSeconds:0.0} | {r.CpuCores:0.00} | {r.RssBeforeBytes / 1048576.0:0} | {r.PeakRssBytes / 1048576.0:0} |"));
         output.WriteLine();
         output.WriteLine(string.Create(c, $"Expected reports: {nation.ExpectedReports}; found on first crawl: {first.NewReports + first.NewVersions}."));
         foreach (var problem in rows.SelectMany(r => r.Problems).Distinct().Take(10)) output.WriteLine("  problem: " + problem);
