@@ -23,6 +23,9 @@ public sealed record CrawlMeasurement(
     long BodyBytes,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>The per-source summaries, as the crawl summary table shows them.</summary>
+    public IReadOnlyList<Crawler.Pipeline.Crawling.SourceCrawlSummary> Sources { get; init; } = [];
+
     public double DocumentsPerSecond => DocumentsFetched / Elapsed.TotalSeconds;
 
     public double ReportsPerSecond => (NewReports + NewVersions) / Elapsed.TotalSeconds;

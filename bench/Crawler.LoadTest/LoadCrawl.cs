@@ -26,7 +26,7 @@ public static class LoadCrawl
         }).ToList();
 
     public static async Task<CrawlMeasurement> RunAsync(string name, SimulatedNation nation, SimulatedNationServer server, string dataDirectory,
-        TimeSpan perHostDelay, int maxConcurrentSources, CancellationToken cancellationToken)
+        TimeSpan perHostDelay, int maxConcurrentSources, CancellationToken cancellationToken, IReadOnlyList<Source>? extraSources = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -34,7 +34,7 @@ public static class LoadCrawl
             ["Fetch:PerHostDelay"] = perHostDelay.ToString(),
             ["Fetch:ContactUrl"] = "http://127.0.0.1/load-test",
         }).Build();
-        var sources = Sources(nation, server);
+        var sources = Sources(nation, server).Concat(extraSources ?? []).ToList();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
             .AddSingleton<IConfiguration>(configuration)
@@ -57,6 +57,6 @@ public static class LoadCrawl
             s.Sum(x => x.DocumentsFetched), s.Sum(x => x.NewReports), s.Sum(x => x.NewVersions), s.Sum(x => x.Unchanged),
             s.Sum(x => x.NotReports), s.Sum(x => x.Failures),
             server.Requests, server.MaxRequestsOnOneHost, server.FullResponses, server.NotModified, server.BodyBytes,
-            s.SelectMany(x => x.Problems.Select(p => $"{x.SourceId}: {p}")).ToList());
+            s.SelectMany(x => x.Problems.Select(p => $"{x.SourceId}: {p}")).ToList()) { Sources = s };
     }
 }

@@ -78,6 +78,7 @@ public sealed class SimulatedNationServer : IAsyncDisposable
         var host = hostByAddress.GetValueOrDefault(context.Connection.LocalIpAddress?.MapToIPv4().ToString() ?? IPAddress.Loopback.ToString());
         Interlocked.Increment(ref requests[host]);
         var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith(NetworkFaults.Prefix, StringComparison.Ordinal)) return NetworkFaults.ServeAsync(context, path);
         if (!nation.Hosts[host].TryGetValue(path, out var page))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
