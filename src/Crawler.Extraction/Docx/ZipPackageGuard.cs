@@ -26,8 +26,18 @@ internal static class ZipPackageGuard
         }
         using (archive)
         {
-            if (archive.Entries.Count > options.MaxZipEntries)
-                return $"zip 内含 {archive.Entries.Count} 个条目，超过上限 {options.MaxZipEntries}（疑似 zip 炸弹）";
+            // The central directory is read lazily: a spliced or truncated zip can pass the constructor and fail here.
+            int entryCount;
+            try
+            {
+                entryCount = archive.Entries.Count;
+            }
+            catch (InvalidDataException e)
+            {
+                return $"不是有效的 DOCX：zip 中央目录损坏（文件可能被截断或拼接）：{e.Message}";
+            }
+            if (entryCount > options.MaxZipEntries)
+                return $"zip 内含 {entryCount} 个条目，超过上限 {options.MaxZipEntries}（疑似 zip 炸弹）";
             var main = archive.GetEntry(MainPart);
             if (main is null) return $"zip 中没有 {MainPart}，不是 Word 文档";
             long declared = 0;

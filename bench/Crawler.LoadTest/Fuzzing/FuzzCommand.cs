@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Crawler.LoadTest.Fuzzing;
+
+/// <summary>The <c>fuzz</c> command: N hostile documents through extract + parse, a summary by mutation kind.</summary>
+public static class FuzzCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        string? Value(string name) => args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Count).Select(x => args[x.i + 1]).LastOrDefault();
+        var count = int.Parse(Value("--count") ?? "1000", CultureInfo.InvariantCulture);
+        var seed = int.Parse(Value("--seed") ?? "20240131", CultureInfo.InvariantCulture);
+        var formats = Value("--formats") ?? Path.Combine(AppContext.BaseDirectory, "formats");
+        var regressions = Value("--regressions");
+        var limit = TimeSpan.FromSeconds(20);
+        var summary = await FuzzCampaign.RunAsync(HostileCorpus.Generate(formats, count, seed), limit, regressions,
+            o => { if (o.Violation is not null) Console.WriteLine($"VIOLATION {o.Name}: {o.Violation}"); }, CancellationToken.None);
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("| mutation | documents | extracted | parsed as report | failed with error | violations | max s |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var kind in summary.Outcomes.GroupBy(o => o.Name.Split('-')[1]).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Console.WriteLine(string.Create(c, $"| {kind.Key} | {kind.Count()} | {kind.Count(o => o.Extracted)} | {kind.Count(o => o.IsReport)} | {kind.Count(o => o.Error is not null)} | {kind.Count(o => o.Violation is not null)} | {kind.Max(o => o.Elapsed.TotalSeconds):0.0} |"));
+        Console.WriteLine(string.Create(c, $"\n{summary.Outcomes.Count} documents (seed {seed}) in {summary.Elapsed.TotalSeconds:0} s; slowest {summary.Outcomes.Max(o => o.Elapsed.TotalSeconds):0.0} s; peak RSS {summary.PeakRssBytes / 1048576.0:0} MB; managed heap after {summary.ManagedBytesAfter / 1048576.0:0} MB; violations {summary.Violations.Count}"));
+        return summary.Violations.Count == 0 ? 0 : 1;
+    }
+}
