@@ -6,17 +6,30 @@ namespace Crawler.Worker.Cli;
 /// <summary>The table printed at the end of a crawl: one row per source, then what went wrong where.</summary>
 internal static class CrawlSummaryTable
 {
+    private const int MaxRows = 200;
+
     public static void Write(CrawlPassSummary summary, string dataDirectory)
     {
         var table = new Table().Title("抓取汇总 (crawl summary)")
             .AddColumns("来源", "机关", "新报告", "新版本", "未变", "非报告", "失败", "秒");
-        foreach (var s in summary.Sources)
+        // A province's source file can hold thousands of agencies: list the sources worth reading (new reports,
+        // failures) up to a cap, then one line of totals, instead of one row per source.
+        var shown = summary.Sources.Count <= MaxRows
+            ? summary.Sources
+            : summary.Sources.Where(s => s.NewReports + s.NewVersions + s.Failures > 0 || s.Blocked).Take(MaxRows).ToList();
+        foreach (var s in shown)
         {
             table.AddRow(Markup.Escape(s.SourceId), Markup.Escape(s.Agency), s.NewReports.ToString(), s.NewVersions.ToString(), s.Unchanged.ToString(),
                 s.NotReports.ToString(), s.Blocked ? $"{s.Failures} [red]blocked (JS challenge)[/]" : s.Failures.ToString(), s.Elapsed.TotalSeconds.ToString("0.0"));
         }
+        if (shown.Count < summary.Sources.Count)
+        {
+            var all = summary.Sources;
+            table.AddRow($"[bold]合计 {all.Count} 个来源[/]", $"(列出 {shown.Count} 个)", all.Sum(s => s.NewReports).ToString(), all.Sum(s => s.NewVersions).ToString(),
+                all.Sum(s => s.Unchanged).ToString(), all.Sum(s => s.NotReports).ToString(), all.Sum(s => s.Failures).ToString(), "");
+        }
         AnsiConsole.Write(table);
-        foreach (var s in summary.Sources.Where(s => s.Problems.Count > 0))
+        foreach (var s in summary.Sources.Where(s => s.Problems.Count > 0).Take(MaxRows))
         {
             AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(s.SourceId)}[/]:");
             foreach (var problem in s.Problems.Take(20)) AnsiConsole.MarkupLine("  - " + Markup.Escape(problem));
