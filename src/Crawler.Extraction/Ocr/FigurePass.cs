@@ -44,15 +44,34 @@ internal static class FigurePass
     {
         var merged = new List<(LayoutWord Word, string Line)>(words);
         var added = 0;
-        foreach (var figure in figures)
+        foreach (var figure in figures.SelectMany(Unglue))
         {
-            if (!IsFigure(figure.Text) || figure.Width > ((0.75 * figure.Text.Length) + 1) * figure.Height) continue;
+            if (!IsFigure(figure.Text)) continue;
             var overlapping = merged.Where(x => Overlaps(x.Word, figure)).ToList();
             if (overlapping.Any(x => !IsStray(x.Word.Text))) continue;
             foreach (var stray in overlapping) merged.Remove(stray);
             merged.Add((figure, $"figure.{added++}"));
         }
         return merged;
+    }
+
+    /// <summary>
+    /// With the vertical rulings whitened, tesseract may read the lone figures of neighbouring cells as one
+    /// word ("00" 112 px wide where one "0" is 14): a box far wider than its digits need holds one digit per
+    /// cell, spread evenly across it. A glued "100" would come out as three figures; its row then breaks
+    /// T3_ROW_TOTAL and is named as suspect.
+    /// </summary>
+    private static IEnumerable<LayoutWord> Unglue(LayoutWord word)
+    {
+        var digit = 0.6 * word.Height;
+        var n = word.Text.Length;
+        if (n < 2 || !IsFigure(word.Text) || word.Width <= (n * digit) + (1.5 * word.Height))
+        {
+            yield return word;
+            yield break;
+        }
+        var step = (word.Width - digit) / (n - 1);
+        for (var i = 0; i < n; i++) yield return word with { Left = word.Left + (i * step), Width = digit, Text = word.Text[i].ToString() };
     }
 
     private static bool Overlaps(LayoutWord a, LayoutWord b) =>
