@@ -37,8 +37,6 @@ public sealed class ScannedReportSuspectCellTests(ITestOutputHelper output)
         var confident = extracted.Document!.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Count(c => c.Confidence is not null);
         output.WriteLine($"{seed}: {extracted.Document.Tables.Count()} tables, {confident} cells with an OCR confidence");
 
-        if (Environment.GetEnvironmentVariable("OCR_DUMP") is not null)
-            foreach (var t in extracted.Document.Tables) { output.WriteLine("TABLE"); foreach (var r in t.Rows) output.WriteLine("  | " + string.Join(" | ", r.Cells.Select(c => c.Text))); }
         var parsed = new ReportParser().Parse(extracted.Document!);
         var gold = ReportJson.Deserialize(File.ReadAllText(Path.Combine(RepositoryPaths.Gold, seed + ".json"))).Report;
         var suspectRows = parsed.Findings.Where(f => f.Code == FindingCodes.LowConfidence).Select(f => f.Where).ToHashSet();
@@ -65,7 +63,7 @@ public sealed class ScannedReportSuspectCellTests(ITestOutputHelper output)
         foreach (var finding in parsed.Findings.Where(f => f.Code == FindingCodes.LowConfidence).Take(4)) output.WriteLine("  " + finding.Message);
         Assert.Empty(unflagged);
         // A regression floor (docs/extraction-pdf.md has the per-seed figures), far below the 99%.
-        Assert.True(exact >= cells / 5, $"only {exact}/{cells} cells exact");
+        Assert.True(exact >= cells / 4, $"only {exact}/{cells} cells exact");
     }
 
     private static IEnumerable<(FigureTable Gold, FigureTable Read)> Pairs(AnnualReport gold, AnnualReport read) =>
