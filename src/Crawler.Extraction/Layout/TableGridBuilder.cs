@@ -20,6 +20,17 @@ internal static class TableGridBuilder
         // that recur down the table (or from the header).
         var confident = figures.Where(s => s.Confidence >= 0.6).Concat(headers).ToList();
         var columns = Cluster(confident.Select(s => s.CentreX), height, settings.RecordConfidence ? 2 : 1);
+        if (settings.RecordConfidence)
+        {
+            // Lone figures of neighbouring cells that tesseract glued come back with almost no confidence,
+            // yet a column of them recurring in three or more rows is a column (its cells stay low-confidence).
+            var recurring = Cluster(figures.Select(s => s.CentreX), height, 3).Where(x => columns.All(c => Math.Abs(c - x) > height)).ToList();
+            if (recurring.Count > 0)
+            {
+                columns = columns.Concat(recurring).Order().ToList();
+                confident.AddRange(figures.Where(s => recurring.Any(x => Math.Abs(x - s.CentreX) <= height)));
+            }
+        }
         var inColumns = confident.Where(s => columns.Any(c => Math.Abs(c - s.CentreX) <= height)).ToList();
         var numericLeft = inColumns.Count == 0 ? double.MaxValue : inColumns.Min(s => s.Left) - 0.3 * height;
         var reader = new TablePartReader(columns.Count == 0 ? [0] : columns, numericLeft, height, settings);

@@ -26,17 +26,29 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         }, cancellationToken).ConfigureAwait(false);
         if (!raster.Succeeded) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：扫描件无法转为图像（{raster.Failure}）");
         var images = Directory.GetFiles(folder, "page-*.pgm").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var figureImages = new List<string?>();
+        foreach (var image in images)
+        {
+            string? copy = null;
+            if (options.ReadFiguresTwice)
+            {
+                copy = Path.Combine(folder, "figures" + Path.GetFileName(image)["page".Length..]);
+                File.Copy(image, copy);
+                if (!RulingEraser.TryErase(copy, options.Dpi, eraseVertical: true)) copy = null;
+            }
+            figureImages.Add(copy);
+        }
         if (options.EraseRulings != RulingErasure.None)
         {
             foreach (var image in images) RulingEraser.TryErase(image, options.Dpi, options.EraseRulings == RulingErasure.All);
         }
         if (images.Count == 0) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：PDF 没有可识别的页面");
         var numbers = images.Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["page-".Length..])).ToList();
-        return await ReadImagesAsync(images, numbers, name, DocumentFormat.Pdf, cancellationToken).ConfigureAwait(false);
+        return await ReadImagesAsync(images, numbers, name, DocumentFormat.Pdf, cancellationToken, figureImages).ConfigureAwait(false);
     }
 
     public async Task<ExtractionResult> ReadImagesAsync(IReadOnlyList<string> images, IReadOnlyList<int> pageNumbers, string name,
-        DocumentFormat format, CancellationToken cancellationToken)
+        DocumentFormat format, CancellationToken cancellationToken, IReadOnlyList<string?>? figureImages = null)
     {
         var pages = new List<LayoutPage>();
         for (var i = 0; i < images.Count; i++)
@@ -48,7 +60,12 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
                 Environment = SingleThread,
             }, cancellationToken).ConfigureAwait(false);
             if (!run.Succeeded) return ExtractionResult.Failure(format, $"{name}：第 {pageNumbers[i]} 页 OCR 失败（{run.Failure}）");
-            pages.Add(TesseractTsv.Parse(run.StandardOutput, pageNumbers[i]));
+            var (words, width, height) = TesseractTsv.ReadWords(run.StandardOutput, pageNumbers[i]);
+            if (figureImages?[i] is { } figureImage)
+            {
+                words = FigurePass.Merge(words, await ReadFiguresAsync(figureImage, words, width, height, pageNumbers[i], cancellationToken).ConfigureAwait(false));
+            }
+            pages.Add(TesseractTsv.Build(words, pageNumbers[i], width, height));
         }
         var rebuilt = TableRebuilder.Rebuild(pages, LayoutSettings.Ocr);
         var findings = rebuilt.Figures
@@ -57,5 +74,25 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
                 $"第 {f.Page} 页“{f.RowLabel}”行的数字“{f.Cell.Text}”为 OCR 识别，置信度 {f.Cell.Confidence:P0}，低于 {options.LowConfidenceThreshold:P0}，请对照原件核对"))
             .ToList();
         return ExtractionResult.Success(format, rebuilt.Document with { Origin = name }) with { Findings = findings };
+    }
+
+    /// <summary>The figures of the page's figure columns, read digits-only; none when the page has no such columns or tesseract fails (the first pass stands).</summary>
+    private async Task<IReadOnlyList<LayoutWord>> ReadFiguresAsync(string image, List<(LayoutWord Word, string Line)> words, double width, double height,
+        int page, CancellationToken cancellationToken)
+    {
+        if (FigurePass.Area(words, width, height) is not { } area) return [];
+        var crop = Path.ChangeExtension(image, ".crop.pgm");
+        if (!FigurePass.TryCrop(image, crop, area)) return [];
+        var run = await runner.RunAsync(new ProcessRequest(options.TesseractPath,
+            [crop, "-", "--psm", "6", "--dpi", options.Dpi.ToString(), "-l", "eng", "-c", "tessedit_char_whitelist=0123456789", "tsv"])
+        {
+            Timeout = options.PageTimeout,
+            MaxOutputBytes = 16 * 1024 * 1024,
+            Environment = SingleThread,
+        }, cancellationToken).ConfigureAwait(false);
+        if (!run.Succeeded) return [];
+        return TesseractTsv.ReadWords(run.StandardOutput, page).Words
+            .Select(x => x.Word with { Left = x.Word.Left + area.Left, Top = x.Word.Top + area.Top })
+            .ToList();
     }
 }

@@ -25,6 +25,9 @@ public sealed record OcrOptions
     /// <summary>Which table rulings of a scanned PDF page to whiten before OCR.</summary>
     public RulingErasure EraseRulings { get; init; } = RulingErasure.Horizontal;
 
+    /// <summary>Read a PDF page's figure columns a second time, digits only, with every ruling whitened (see FigurePass).</summary>
+    public bool ReadFiguresTwice { get; init; } = true;
+
     /// <summary>A figure read with less confidence than this raises LOW_CONFIDENCE.</summary>
     public double LowConfidenceThreshold { get; init; } = 0.80;
 }

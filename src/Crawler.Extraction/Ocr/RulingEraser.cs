@@ -52,7 +52,7 @@ internal static class RulingEraser
         }
     }
 
-    private static bool TryHeader(byte[] bytes, out int width, out int height, out int offset)
+    internal static bool TryHeader(byte[] bytes, out int width, out int height, out int offset)
     {
         width = height = offset = 0;
         if (bytes.Length < 8 || bytes[0] != 'P' || bytes[1] != '5') return false;

@@ -13,6 +13,13 @@ internal static class TesseractTsv
 {
     public static LayoutPage Parse(byte[] tsv, int pageNumber)
     {
+        var read = ReadWords(tsv, pageNumber);
+        return Build(read.Words, pageNumber, read.Width, read.Height);
+    }
+
+    /// <summary>The page's words in pixels as tesseract placed them (rulings cut out, glued figures split), keyed by tesseract's line.</summary>
+    public static (List<(LayoutWord Word, string Line)> Words, double Width, double Height) ReadWords(byte[] tsv, int pageNumber)
+    {
         double width = 0, height = 0;
         var words = new List<(LayoutWord Word, string Line)>();
         foreach (var row in Encoding.UTF8.GetString(tsv).Split('\n'))
@@ -25,6 +32,12 @@ internal static class TesseractTsv
             var word = new LayoutWord(pageNumber, left, top, w, h, f[11].Trim(), Math.Clamp(conf / 100.0, 0, 1));
             foreach (var piece in WithoutRulings(word).SelectMany(SplitGluedFigure)) words.Add((piece, $"{f[2]}.{f[3]}.{f[4]}"));
         }
+        return (words, width, height);
+    }
+
+    /// <summary>Straightens the words (the scan's skew sheared out) into a layout page.</summary>
+    public static LayoutPage Build(List<(LayoutWord Word, string Line)> words, int pageNumber, double width, double height)
+    {
         words = WithLineHeights(words);
         var slope = Slope(words);
         var straightened = words.Select(x => x.Word with

@@ -46,7 +46,7 @@ internal static class ActiveDisclosureTableReader
                 findings.Add(FindingSeverities.Create(FindingCodes.LabelVariant, $"activeDisclosure.{match.Key}",
                     $"表二行标签印作“{match.Printed}”，模板为“{match.Expected}”，已按该行读取"));
             }
-            reading.Rows[match.Key] = Place(line, row, findings);
+            reading.Read(match.Key, Place(line, row, findings), line);
         }
         return reading;
     }

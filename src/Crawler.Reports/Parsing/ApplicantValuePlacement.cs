@@ -38,6 +38,13 @@ internal sealed class ApplicantValuePlacement
             for (var k = 0; k < columns.Count; k++) values[columns[k].Column] = slots[k].Value;
             return values;
         }
+        if (tokens.Count == values.Length && columns.Count < values.Length - 1)
+        {
+            // A header too garbled to name six columns (OCR read 自然人 as "^") says nothing against a row
+            // printing all seven figures: they are the seven columns in order.
+            for (var k = 0; k < tokens.Count; k++) values[k] = tokens[k].Token.Value;
+            return values;
+        }
         if (tokens.Count == columns.Count + 1 && columns.Count > 1)
         {
             var drop = PhantomIndex(tokens, columns);

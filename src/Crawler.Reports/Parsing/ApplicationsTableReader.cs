@@ -49,7 +49,7 @@ internal static class ApplicationsTableReader
                 findings.Add(FindingSeverities.Create(FindingCodes.LabelVariant, $"applications.{match.Key}",
                     $"表三行标签印作“{match.Printed}”，模板为“{match.Expected}”，已按该行读取"));
             }
-            reading.Rows[match.Key] = placement.Place(line, match.Key, findings);
+            reading.Read(match.Key, placement.Place(line, match.Key, findings), line);
         }
         return reading;
     }

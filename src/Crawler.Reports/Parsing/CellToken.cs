@@ -5,6 +5,9 @@ namespace Crawler.Reports.Parsing;
 /// <summary>One cell of a table row, classified: a number, a blank, a null mark or a label.</summary>
 internal readonly record struct CellToken(CellKind Kind, decimal? Value, string Text)
 {
+    /// <summary>The OCR confidence of the printed cell (0..1), null when the text did not come from OCR.</summary>
+    public double? Confidence { get; init; }
+
     private static readonly string[] Units = ["万元", "件", "条", "个", "项", "次", "元", "宗"];
 
     public bool IsValue => Kind is CellKind.Number or CellKind.NullMark;

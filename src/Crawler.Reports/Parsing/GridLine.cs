@@ -25,6 +25,9 @@ internal sealed class GridLine
 
     public int ValueCount { get; }
 
+    /// <summary>The lowest OCR confidence of the line's figures, or null when none came from OCR.</summary>
+    public double? LowestValueConfidence => Cells.Where(c => c.IsValue && c.Confidence is not null).Select(c => c.Confidence).Min();
+
     public string Label => LastLabel >= 0 ? Cells[LastLabel].Text : "";
 
     public bool HasLabel => LastLabel >= 0;
@@ -49,7 +52,11 @@ internal sealed class GridLine
                 var cells = new CellToken[row.Count];
                 // ToGrid repeats a column-spanning cell at every position it covers; it is one printed
                 // value (HTML colspan="3" on 行政许可's single figure), not three.
-                for (var c = 0; c < row.Count; c++) cells[c] = CellToken.Read(c > 0 && ReferenceEquals(row[c], row[c - 1]) ? null : row[c]?.Text);
+                for (var c = 0; c < row.Count; c++)
+                {
+                    var repeated = c > 0 && ReferenceEquals(row[c], row[c - 1]);
+                    cells[c] = CellToken.Read(repeated ? null : row[c]?.Text) with { Confidence = repeated ? null : row[c]?.Confidence };
+                }
                 if (cells.Length > 0) lines.Add(new GridLine(cells, page));
             }
         }

@@ -11,6 +11,9 @@ namespace Crawler.Reports.Parsing;
 /// </summary>
 public sealed class ReportParser : IReportParser
 {
+    /// <summary>OCR'd figures read below this confidence are named by a LOW_CONFIDENCE finding.</summary>
+    public double LowConfidenceThreshold { get; init; } = OcrSuspectCells.DefaultThreshold;
+
     public ReportParseResult Parse(ReportDocument document)
     {
         var outline = OutlineReader.Read(document);
@@ -52,6 +55,11 @@ public sealed class ReportParser : IReportParser
         ReportMissingTables(outline, template, metadata.Year, findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
         ReportIntroductionYear(metadata, findings);
         findings.AddRange(ReportValidator.Validate(report, PrintedTables(activeReading, applicationsReading, reviewReading)));
+        if (IsOcr(document))
+        {
+            var confidence = RowConfidence((report.ActiveDisclosure, activeReading), (report.Applications, applicationsReading), (report.ReviewAndLitigation, reviewReading));
+            findings.AddRange(OcrSuspectCells.Check(report, findings, confidence, LowConfidenceThreshold));
+        }
         return new ReportParseResult(report, findings);
     }
 
@@ -68,6 +76,18 @@ public sealed class ReportParser : IReportParser
                 table[row.Key, row.Cells[c].Key] = values[c];
             }
         }
+    }
+
+    /// <summary>Only OCR sets a cell's confidence.</summary>
+    private static bool IsOcr(ReportDocument document) =>
+        document.Tables.Any(t => t.Rows.Any(r => r.Cells.Any(c => c.Confidence is not null)));
+
+    private static Dictionary<string, double> RowConfidence(params (FigureTable Table, TableReading Reading)[] tables)
+    {
+        var confidence = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (table, reading) in tables)
+            foreach (var (row, value) in reading.Confidence) confidence[$"{table.Key}.{row}"] = value;
+        return confidence;
     }
 
     private static HashSet<string> PrintedTables(TableReading active, TableReading applications, TableReading review)

@@ -19,7 +19,9 @@ internal static class ReviewTableReader
         var values = ReadLabelledGroups(lines) ?? ReadValueRow(lines, findings);
         if (values is null) return reading;
         var groups = ReportSchema.ReviewAndLitigation.Rows;
-        for (var g = 0; g < groups.Count; g++) reading.Rows[groups[g].Key] = values[(g * CellsPerGroup)..((g + 1) * CellsPerGroup)];
+        // Table 4's figures may be read from several lines; every group carries the lowest confidence of them all.
+        var confidence = lines.Where(l => l.ValueCount > 0).Select(l => l.LowestValueConfidence).Min();
+        for (var g = 0; g < groups.Count; g++) reading.Read(groups[g].Key, values[(g * CellsPerGroup)..((g + 1) * CellsPerGroup)], confidence);
         return reading;
     }
 

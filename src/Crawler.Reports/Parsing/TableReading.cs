@@ -8,6 +8,17 @@ internal sealed class TableReading
 {
     public Dictionary<string, decimal?[]> Rows { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Row key → the lowest OCR confidence of the figures read for it (only rows read from OCR'd cells).</summary>
+    public Dictionary<string, double> Confidence { get; } = new(StringComparer.Ordinal);
+
+    public void Read(string row, decimal?[] values, GridLine line) => Read(row, values, line.LowestValueConfidence);
+
+    public void Read(string row, decimal?[] values, double? confidence)
+    {
+        Rows[row] = values;
+        if (confidence is { } c) Confidence[row] = c;
+    }
+
     /// <summary>True when at least one row of the template was recognised.</summary>
     public bool Found => Rows.Count > 0;
 
