@@ -4,6 +4,7 @@ using Crawler.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Cli;
 
@@ -15,7 +16,7 @@ internal static class AlertsCommand
 {
     public static Command Create(Func<IConfiguration>? configuration = null)
     {
-        var load = configuration ?? OpsConfiguration.Load;
+        var load = configuration ?? CrawlerConfiguration.Build;
         var command = new Command("alerts", "Alert channels (configuration section Alerts): test them, deliver due alerts, check for missing reports.");
         command.Subcommands.Add(AlertsTestCommand.Create(load));
         command.Subcommands.Add(AlertsDeliverCommand.Create(load));

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Crawler.Pipeline.Sources;
 using Crawler.Worker.Hosting;
-using Crawler.Worker.SampleSite;
 
 namespace Crawler.Worker.Cli;
 
@@ -32,30 +30,11 @@ internal static class CrawlCommand
             }
             var overrides = new Dictionary<string, string?> { ["Storage:DataDirectory"] = parseResult.GetValue(data) };
             var configuration = CrawlerConfiguration.Build(overrides);
-            var explicitSources = parseResult.GetValue(sourcesFile);
-            IReadOnlyList<Source> sources;
-            try
-            {
-                sources = SourceCatalog.Load(CrawlerConfiguration.SourcesFile(configuration, explicitSources));
-            }
-            catch (SourceCatalogException e)
-            {
-                await error.WriteLineAsync(e.Message);
-                return 2;
-            }
-
-            await using var sampleSite = parseResult.GetValue(sample) || (explicitSources is null && !sources.Any(s => s.Verified))
-                ? await SampleSiteServer.StartAsync(null, cancellationToken)
-                : null;
-            if (sampleSite is not null)
-            {
-                sources = sampleSite.Sources();
-                overrides["Fetch:PerHostDelay"] = "00:00:00.050";
-                overrides["Fetch:ContactUrl"] = configuration["Fetch:ContactUrl"] ?? sampleSite.BaseUrl.ToString();
-                configuration = CrawlerConfiguration.Build(overrides);
-                Console.WriteLine($"没有已验证的来源：抓取内置示例站点 {sampleSite.BaseUrl}（真实来源见 config/sources.json，用 --sources 指定）");
-                Console.WriteLine($"No verified sources configured: crawling the bundled sample site at {sampleSite.BaseUrl} (pass --sources config/sources.json for the real ones).");
-            }
+            await using var selection = await SourceSelection.LoadAsync(configuration, parseResult.GetValue(sourcesFile), parseResult.GetValue(sample),
+                overrides, error, cancellationToken);
+            if (selection is null) return 2;
+            var sources = selection.Sources;
+            if (selection.SampleSite is not null) configuration = CrawlerConfiguration.Build(overrides);
             var selected = parseResult.GetValue(only) is { Length: > 0 } ids ? sources.Where(s => ids.Contains(s.Id)).ToList() : sources;
             if (selected.Count == 0)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Crawler.Pipeline.Indexing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Cli;
 
@@ -76,7 +77,7 @@ internal static class EsCommand
         return health;
     }
 
-    internal static ElasticsearchOptions Options() => OpsConfiguration.Bind<ElasticsearchOptions>(OpsConfiguration.Load(), ElasticsearchOptions.SectionName);
+    internal static ElasticsearchOptions Options() => CrawlerConfiguration.Bind<ElasticsearchOptions>(CrawlerConfiguration.Build(), ElasticsearchOptions.SectionName);
 
     /// <summary>Null (with the reason on stderr) when Elasticsearch is not configured or the configuration is invalid.</summary>
     internal static ElasticsearchRestClient? Connect()

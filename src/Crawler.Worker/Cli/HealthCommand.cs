@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crawler.Worker.Web;
+using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Cli;
 
@@ -18,7 +19,7 @@ internal static class HealthCommand
         command.Options.Add(ready);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var configured = OpsConfiguration.Bind<WebOptions>(OpsConfiguration.Load(), WebOptions.SectionName);
+            var configured = CrawlerConfiguration.Bind<WebOptions>(CrawlerConfiguration.Build(), WebOptions.SectionName);
             var url = new Uri($"http://127.0.0.1:{parseResult.GetValue(port) ?? configured.Port}/{(parseResult.GetValue(ready) ? "readyz" : "healthz")}");
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             try

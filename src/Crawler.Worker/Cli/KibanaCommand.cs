@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Crawler.Pipeline.Indexing;
 using Crawler.Worker.Kibana;
+using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Cli;
 
@@ -18,8 +19,8 @@ internal static class KibanaCommand
         setup.Options.Add(assets);
         setup.SetAction(async (parseResult, cancellationToken) =>
         {
-            var configuration = OpsConfiguration.Load();
-            var options = OpsConfiguration.Bind<KibanaOptions>(configuration, KibanaOptions.SectionName);
+            var configuration = CrawlerConfiguration.Build();
+            var options = CrawlerConfiguration.Bind<KibanaOptions>(configuration, KibanaOptions.SectionName);
             if (options.Url is null)
             {
                 await Console.Error.WriteLineAsync("Kibana:Url is not set (environment: Kibana__Url).");
@@ -46,7 +47,7 @@ internal static class KibanaCommand
             }
             if (options.AlertWebhookUrl is not { } webhook) return 0;
 
-            var latestAlias = OpsConfiguration.Bind<ElasticsearchOptions>(configuration, ElasticsearchOptions.SectionName).LatestAlias;
+            var latestAlias = CrawlerConfiguration.Bind<ElasticsearchOptions>(configuration, ElasticsearchOptions.SectionName).LatestAlias;
             var connector = await kibana.CreateOrUpdateAsync("api/actions/connector", KibanaAlertRule.ConnectorId,
                 KibanaAlertRule.Connector(webhook), KibanaAlertRule.ConnectorUpdate(webhook), cancellationToken);
             var rule = connector.Succeeded

@@ -3,6 +3,7 @@ using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Cli;
 
@@ -26,7 +27,7 @@ internal static class ReindexCommand
                 await Console.Error.WriteLineAsync($"没有找到状态数据库 {layout.StateDatabase}：用 --data 指定数据目录 (no state database here)");
                 return 2;
             }
-            var configuration = new ConfigurationBuilder().AddConfiguration(OpsConfiguration.Load())
+            var configuration = new ConfigurationBuilder().AddConfiguration(CrawlerConfiguration.Build())
                 .AddInMemoryCollection(new Dictionary<string, string?> { [$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = layout.Root }).Build();
             if (configuration.GetSection(ElasticsearchOptions.SectionName).Get<ElasticsearchOptions>()?.Url is null)
             {

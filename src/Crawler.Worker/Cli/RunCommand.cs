@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
-using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
 using Crawler.Worker.Hosting;
-using Crawler.Worker.SampleSite;
 using Crawler.Worker.Scheduling;
 using Crawler.Worker.Web;
 
@@ -28,27 +26,10 @@ internal static class RunCommand
             var overrides = new Dictionary<string, string?>();
             if (parseResult.GetValue(data) is { } directory) overrides["Storage:DataDirectory"] = directory;
             var configuration = CrawlerConfiguration.Build(overrides);
-            var explicitSources = parseResult.GetValue(sourcesFile);
-            IReadOnlyList<Source> sources;
-            try
-            {
-                sources = SourceCatalog.Load(CrawlerConfiguration.SourcesFile(configuration, explicitSources));
-            }
-            catch (SourceCatalogException e)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(e.Message);
-                return 2;
-            }
-            await using var sampleSite = explicitSources is null && !sources.Any(s => s.Verified)
-                ? await SampleSiteServer.StartAsync(null, cancellationToken)
-                : null;
-            if (sampleSite is not null)
-            {
-                sources = sampleSite.Sources();
-                overrides["Fetch:ContactUrl"] = configuration["Fetch:ContactUrl"] ?? sampleSite.BaseUrl.ToString();
-                overrides["Fetch:PerHostDelay"] = "00:00:00.050";
-                Console.WriteLine($"No verified sources configured: scheduling the bundled sample site at {sampleSite.BaseUrl} (pass --sources config/sources.json for the real ones).");
-            }
+            await using var selection = await SourceSelection.LoadAsync(configuration, parseResult.GetValue(sourcesFile), forceSample: false,
+                overrides, parseResult.InvocationConfiguration.Error, cancellationToken);
+            if (selection is null) return 2;
+            var sources = selection.Sources;
 
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             builder.Configuration.AddInMemoryCollection(overrides);
@@ -59,7 +40,7 @@ internal static class RunCommand
             builder.Services
                 .AddCrawler(builder.Configuration, sources)
                 .AddCrawlerWeb(builder.Configuration)
-                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow: parseResult.GetValue(now) || sampleSite is not null);
+                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow: parseResult.GetValue(now) || selection.SampleSite is not null);
             await using var app = builder.Build();
             app.MapCrawlerEndpoints();
             await app.RunAsync(cancellationToken);

@@ -7,7 +7,9 @@ namespace Crawler.Worker.Hosting;
 /// </summary>
 public static class CrawlerConfiguration
 {
-    public static IConfigurationRoot Build(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static IConfigurationRoot Build() => Build(null);
+
+    public static IConfigurationRoot Build(IReadOnlyDictionary<string, string?>? overrides)
     {
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
         return new ConfigurationBuilder()
@@ -18,6 +20,10 @@ public static class CrawlerConfiguration
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
     }
+
+    /// <summary>A section bound to its options record, or the record's defaults when the section is absent.</summary>
+    public static T Bind<T>(IConfiguration configuration, string section) where T : new() =>
+        configuration.GetSection(section).Get<T>() ?? new T();
 
     /// <summary>The sources file: --sources, else Sources:File, else config/sources.json in the working directory, else beside the binary.</summary>
     public static string SourcesFile(IConfiguration configuration, string? explicitPath)
