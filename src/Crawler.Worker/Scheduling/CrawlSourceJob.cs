@@ -22,14 +22,10 @@ public sealed partial class CrawlSourceJob(IEnumerable<Source> sources, ISourceC
             LogUnknownSource(sourceId);
             return;
         }
-        var summary = await run.RunAsync(source, cancellationToken).ConfigureAwait(false);
-        LogFinished(source.Id, summary.DocumentsFetched, summary.NewReports, summary.NewVersions, summary.Failures, summary.Elapsed);
+        // The run logs its own summary line (SourceCrawlRun); the job adds nothing to it.
+        await run.RunAsync(source, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled crawl names source {SourceId}, which is no longer configured")]
     private partial void LogUnknownSource(string? sourceId);
-
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Crawled {SourceId}: {Fetched} fetched, {NewReports} new reports, {NewVersions} new versions, {Failures} failures in {Elapsed}")]
-    private partial void LogFinished(string sourceId, int fetched, int newReports, int newVersions, int failures, TimeSpan elapsed);
 }
