@@ -20,6 +20,24 @@ internal static partial class LayoutText
         return text.ToString();
     }
 
+    /// <summary>
+    /// Joins the lines of one paragraph like <see cref="Join"/>, except that a number broken at a line's
+    /// end in Chinese prose is one number: justified Chinese lines break anywhere, "统计期限自 202" / "2 年"
+    /// (seed 000 set by LibreOffice) is 2022.
+    /// </summary>
+    public static string JoinLines(IEnumerable<string> lines)
+    {
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (line.Length == 0) continue;
+            var brokenNumber = text.Length > 0 && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(line[0]) && CountCjkLetters(text.ToString()) > 0;
+            if (text.Length > 0 && !brokenNumber && !(IsCjk(text[^1]) && IsCjk(line[0]))) text.Append(' ');
+            text.Append(line);
+        }
+        return text.ToString();
+    }
+
     public static bool IsCjk(char c) =>
         c is >= '\u3000' and <= '\u303F' or >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF'
         || c is '“' or '”' or '‘' or '’' or '—' or '…';

@@ -22,7 +22,7 @@ internal sealed class ParagraphAssembler(IReadOnlyList<IReadOnlyList<LayoutLine>
     public void Flush(List<DocumentBlock> blocks)
     {
         if (current.Count == 0) return;
-        var text = LayoutText.Join(current.Select(l => l.Text)).Trim();
+        var text = LayoutText.JoinLines(current.Select(l => l.Text)).Trim();
         if (text.Length > 0) blocks.Add(new Paragraph(text));
         current.Clear();
     }

@@ -47,6 +47,7 @@ internal sealed class ApplicantColumnLayout
                 }
             }
         }
+        AddLabelsSplitAcrossLines(header, found);
         var all = ReportSchema.ApplicantColumns;
         if (found.Count == 0) return new ApplicantColumnLayout(Enumerable.Range(0, all.Count).Select(i => (i, -1)).ToArray(), page);
         for (var i = 0; i < all.Count; i++)
@@ -61,6 +62,31 @@ internal sealed class ApplicantColumnLayout
         var increasing = ordered.Zip(ordered.Skip(1)).All(p => p.First.Position < p.Second.Position);
         return new ApplicantColumnLayout(increasing ? ordered : ordered.Select(p => (p.Column, -1)).ToArray(), page);
     }
+
+    /// <summary>
+    /// A header cell whose text runs over two grid lines: a row LibreOffice let break at a page end prints
+    /// "自然" at the foot of one page and "人" at the top of the next, in the same column (seed 001 as a PDF).
+    /// Only columns no single cell named are looked for, at positions no other column holds.
+    /// </summary>
+    private static void AddLabelsSplitAcrossLines(IReadOnlyList<GridLine> header, Dictionary<int, int> found)
+    {
+        var width = header.Count == 0 ? 0 : header.Max(l => l.Cells.Length);
+        for (var c = 0; c < width; c++)
+        {
+            if (found.ContainsValue(c)) continue;
+            for (var first = 0; first + 1 < header.Count; first++)
+            {
+                var upper = LabelAt(header[first], c);
+                var lower = LabelAt(header[first + 1], c);
+                if (upper is null || lower is null || upper == lower) continue;
+                var match = LabelCatalogs.ApplicantColumns.Match(upper + lower, fuzzy: false);
+                if (match is not null && match.Exact && found.TryAdd(IndexOf(match.Key), c)) break;
+            }
+        }
+    }
+
+    private static string? LabelAt(GridLine line, int column) =>
+        column < line.Cells.Length && line.Cells[column].Kind == CellKind.Label ? line.Cells[column].Text : null;
 
     private static int IndexOf(string key)
     {

@@ -47,7 +47,9 @@ internal sealed class GridLine
             var grid = HasSpans(table) ? table.ToGrid() : null;
             for (var r = 0; r < table.Rows.Count; r++)
             {
-                if (r > 0 && table.Rows[r].StartsPage) page++;
+                // A grid with spans was rebuilt as one table across its pages (a PDF's page-crossing table):
+                // its positions hold on every page. Only span-less text dumps restart their columns per page.
+                if (r > 0 && table.Rows[r].StartsPage && grid is null) page++;
                 IReadOnlyList<TableCell?> row = grid is null ? (IReadOnlyList<TableCell?>)table.Rows[r].Cells : grid[r];
                 var cells = new CellToken[row.Count];
                 // ToGrid repeats a column-spanning cell at every position it covers; it is one printed

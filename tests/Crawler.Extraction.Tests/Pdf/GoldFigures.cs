@@ -15,6 +15,19 @@ internal static class GoldFigures
             yield return (row.Label, ReportSchema.ApplicantColumns.Select(c => Text(gold.GetProperty(row.Key).GetProperty(c.Key))).ToArray());
     }
 
+    /// <summary>Indexes of the applicant columns the rendering prints: not one the fixture's manifest says the seed leaves out.</summary>
+    public static int[] PrintedApplicantColumns(string stem)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Fixtures, "formats", stem, "manifest.json")));
+        var omitted = manifest.RootElement.GetProperty("expectedFindings").EnumerateArray()
+            .Where(f => f.GetProperty("code").GetString() == "COLUMN_REPAIRED")
+            .Select(f => f.GetProperty("where").GetString())
+            .ToHashSet();
+        return Enumerable.Range(0, ReportSchema.ApplicantColumns.Count)
+            .Where(i => !omitted.Contains($"applications.columns.{ReportSchema.ApplicantColumns[i].Key}"))
+            .ToArray();
+    }
+
     public static string?[] Review(string stem) =>
         new[] { "review", "litigationDirect", "litigationAfterReview" }.SelectMany(g =>
             ReportSchema.ReviewCells.Select(c => Text(Load(stem).GetProperty("reviewAndLitigation").GetProperty(g).GetProperty(c.Key)))).ToArray();

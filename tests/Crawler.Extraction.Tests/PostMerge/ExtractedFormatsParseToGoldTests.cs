@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Crawler.Extraction.Tests.PostMerge;
 
 /// <summary>
-/// The acceptance check of issue 3 for HTML, DOCX and DOC: every seed rendered in every format goes
+/// The acceptance check of issue 3 for HTML, DOCX, DOC and text PDF: every seed rendered in every format goes
 /// through the facade and the parser and comes out exactly as its gold file — every cell (nulls
 /// included), agency, year, title, period — with the findings listed in the fixture's manifest.json
 /// (the gold findings minus those only the seed text's layout produces; see the generator README).
@@ -20,7 +20,7 @@ public sealed class ExtractedFormatsParseToGoldTests
         var data = new TheoryData<string, string>();
         foreach (var seed in GoldFigures.Seeds)
         {
-            foreach (var file in new[] { "report.utf8.html", "report.gbk.html", "report.docx", "report.doc" })
+            foreach (var file in new[] { "report.utf8.html", "report.gbk.html", "report.docx", "report.doc", "report.pdf" })
                 data.Add(seed, file);
         }
         return data;

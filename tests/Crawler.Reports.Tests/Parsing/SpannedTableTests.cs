@@ -51,6 +51,38 @@ public class SpannedTableTests
         return new Table(rows);
     }
 
+    /// <summary>
+    /// As a text PDF's rebuilt grid gives the table when LibreOffice let the header row break at a page
+    /// end (seed 001): "自然" at the foot of page 1, "人" at the top of page 2, in the same column; and the
+    /// last row alone on a further page, printing only its total (seed 003).
+    /// </summary>
+    private static Table TableBrokenAcrossPages()
+    {
+        var rows = ApplicationsTable().Rows.ToList();
+        rows[1] = new([C("自然"), C("法人或其他组织", 1, 5), C("总计", 2)]);
+        rows[2] = new([C("人"), .. rows[2].Cells], StartsPage: true);
+        rows[^1] = new([C("四、结转下年度继续办理", 1, 3), C(""), C(""), C(""), C(""), C(""), C(""), C("9")], StartsPage: true);
+        return new Table(rows);
+    }
+
+    [Fact]
+    public void A_header_label_broken_over_a_page_and_a_lone_total_on_the_next_page_are_read_by_label()
+    {
+        var result = new ReportParser().Parse(new ReportDocument(
+        [
+            new Paragraph("青山县商务局2023年政府信息公开工作年度报告"),
+            new Paragraph("三、收到和处理政府信息公开申请情况"),
+            TableBrokenAcrossPages(),
+        ]));
+        var applications = result.Report.Applications;
+
+        Assert.Equal([4m, 1m, 0m, 0m, 0m, 0m, 5m], ReportSchema.ApplicantColumns.Select(c => applications["newReceived", c.Key]));
+        Assert.Equal(3m, applications["granted", "naturalPerson"]);
+        Assert.Equal(9m, applications["carriedForward", "total"]);
+        Assert.Null(applications["carriedForward", "naturalPerson"]);
+        Assert.DoesNotContain(result.Findings, f => f.Code == FindingCodes.ColumnRepaired);
+    }
+
     private static Table ReviewTable() => new(
     [
         new([C("行政复议", 1, 5), C("行政诉讼", 1, 10)]),
