@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Crawler.Pipeline.Discovery;
+using Crawler.Pipeline.Faults;
 
 namespace Crawler.Pipeline.Archiving;
 
@@ -48,6 +49,7 @@ public sealed class ContentAddressedArchive : IArchivedContent
         try
         {
             var (sha256, length) = await CopyHashingAsync(content, temp, cancellationToken).ConfigureAwait(false);
+            CrashPoint.Reach(CrashPhase.Archive);
             var target = PathFor(sha256);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             if (!IsIntact(target, length))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Crawler.Pipeline.Faults;
 
 namespace Crawler.Pipeline.Fetching;
 
@@ -51,6 +52,7 @@ internal sealed record BodyDownload(string? Path, long Length, string? Sha256, s
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                     hash.AppendData(buffer, 0, read);
                     if (head.Length < HeadSize) head.Write(buffer, 0, (int)Math.Min(read, HeadSize - head.Length));
+                    if (length == read) CrashPoint.Reach(CrashPhase.Fetch);
 
                     var elapsed = time.GetElapsedTime(started);
                     if (elapsed > options.TransferRateGracePeriod && options.MinTransferBytesPerSecond > 0

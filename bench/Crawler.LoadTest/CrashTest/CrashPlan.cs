@@ -1,0 +1,39 @@
+using Crawler.Pipeline.Faults;
+
+namespace Crawler.LoadTest.CrashTest;
+
+/// <summary>
+/// The seeded kill sequence. Every phase gets at least one kill when there are enough, the rest are drawn at random.
+/// Crawl-stage kills (fetch … announce) come first in random order, then the outbox kills: a crawl pass delivers
+/// alerts and then the index only after all sources are crawled, so an outbox kill finishes the crawl itself, and an
+/// index kill after the alerts are all delivered. Occurrence numbers are drawn below a cap sized from the reference
+/// run, so each run makes some progress and the crawl is not finished before the last crawl-stage kill.
+/// </summary>
+public static class CrashPlan
+{
+    private static readonly string[] CrawlPhases = [CrashPhase.Fetch, CrashPhase.Archive, CrashPhase.Parse, CrashPhase.Commit, CrashPhase.Announce];
+
+    /// <param name="reference">What one uninterrupted run does: its fetches, stored versions and alert deliveries.</param>
+    public static IReadOnlyList<PlannedKill> Create(int kills, int seed, ReferenceCounts reference)
+    {
+        var random = new Random(seed);
+        var phases = CrashPhase.All.Take(Math.Min(kills, CrashPhase.All.Count)).ToList();
+        while (phases.Count < kills) phases.Add(CrashPhase.All[random.Next(CrashPhase.All.Count)]);
+
+        var crawl = phases.Where(CrawlPhases.Contains).OrderBy(_ => random.Next()).ToList();
+        var perCrawlKill = Math.Max(1, crawl.Count);
+        int Cap(string phase) => phase switch
+        {
+            // Fetch and archive also happen for robots.txt and list pages, which every run fetches again.
+            CrashPhase.Fetch or CrashPhase.Archive => Math.Max(1, reference.Fetches / perCrawlKill),
+            CrashPhase.Parse => Math.Max(1, reference.Versions / perCrawlKill),
+            CrashPhase.Commit or CrashPhase.Announce => Math.Max(1, reference.Versions / (2 * perCrawlKill)),
+            CrashPhase.AlertDelivery => Math.Max(1, reference.Alerts / Math.Max(1, phases.Count(p => p == CrashPhase.AlertDelivery))),
+            _ => 1,
+        };
+        var ordered = crawl
+            .Concat(phases.Where(p => p == CrashPhase.AlertDelivery))
+            .Concat(phases.Where(p => p == CrashPhase.IndexDelivery));
+        return ordered.Select(p => new PlannedKill(p, 1 + random.Next(Cap(p)))).ToList();
+    }
+}
