@@ -22,12 +22,13 @@ public static class CrashPlan
 
         var crawl = phases.Where(CrawlPhases.Contains).OrderBy(_ => random.Next()).ToList();
         var perCrawlKill = Math.Max(1, crawl.Count);
+        // Mean progress per kill is half the cap: the crawl-stage kills together get through about 60 % of the crawl,
+        // so the last of them still finds work and the outbox kills come after a finished crawl.
         int Cap(string phase) => phase switch
         {
-            // Fetch and archive also happen for robots.txt and list pages, which every run fetches again.
-            CrashPhase.Fetch or CrashPhase.Archive => Math.Max(1, reference.Fetches / perCrawlKill),
-            CrashPhase.Parse => Math.Max(1, reference.Versions / perCrawlKill),
-            CrashPhase.Commit or CrashPhase.Announce => Math.Max(1, reference.Versions / (2 * perCrawlKill)),
+            // Fetch and archive also count robots.txt and list pages, which every run may fetch again.
+            CrashPhase.Fetch or CrashPhase.Archive => Math.Max(1, 6 * reference.Fetches / (5 * perCrawlKill)),
+            CrashPhase.Parse or CrashPhase.Commit or CrashPhase.Announce => Math.Max(1, 6 * reference.Versions / (5 * perCrawlKill)),
             CrashPhase.AlertDelivery => Math.Max(1, reference.Alerts / Math.Max(1, phases.Count(p => p == CrashPhase.AlertDelivery))),
             _ => 1,
         };
