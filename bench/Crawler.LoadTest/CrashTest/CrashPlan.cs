@@ -30,7 +30,7 @@ public static class CrashPlan
             CrashPhase.Fetch or CrashPhase.Archive => Math.Max(1, 6 * reference.Fetches / (5 * perCrawlKill)),
             CrashPhase.Parse or CrashPhase.Commit or CrashPhase.Announce => Math.Max(1, 6 * reference.Versions / (5 * perCrawlKill)),
             CrashPhase.AlertDelivery => Math.Max(1, reference.Alerts / Math.Max(1, phases.Count(p => p == CrashPhase.AlertDelivery))),
-            _ => 1,
+            _ => Math.Max(1, reference.IndexBatches),
         };
         var ordered = crawl
             .Concat(phases.Where(p => p == CrashPhase.AlertDelivery))

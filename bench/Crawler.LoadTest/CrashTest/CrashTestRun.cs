@@ -28,9 +28,9 @@ public static class CrashTestRun
             var reference = await Worker(options, referenceSinks, referenceDirectory).RunAsync(referenceDirectory, null, cancellationToken, Crawl(sources)).ConfigureAwait(false);
             if (!reference.Completed) throw new InvalidOperationException($"the reference crawl failed (exit {reference.ExitCode}): {reference.ErrorTail}");
             var referenceState = await CrawlState.ReadAsync(Worker(options, referenceSinks, referenceDirectory), referenceDirectory, cancellationToken).ConfigureAwait(false);
-            var counts = new ReferenceCounts((int)web.FullResponses, referenceState.Reports.Count, referenceSinks.Alerts.Count);
+            var counts = new ReferenceCounts((int)web.FullResponses, referenceState.Reports.Count, referenceSinks.Alerts.Count, referenceSinks.BulkRequests);
             log.WriteLine($"Reference crawl: {reference.Elapsed.TotalSeconds:0.0} s, {counts.Fetches} bodies fetched, {counts.Versions} report versions, "
-                + $"{counts.Alerts} alerts, {referenceSinks.Documents.Count} index items, {referenceState.Archive.Count} archived files");
+                + $"{counts.Alerts} alerts, {referenceSinks.Documents.Count} index items in {counts.IndexBatches} _bulk requests, {referenceState.Archive.Count} archived files");
 
             var plan = CrashPlan.Create(options.Kills, options.Seed, counts);
             await using var sinks = await LoopbackRecorder.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -75,6 +75,7 @@ public static class CrashTestRun
         ["Alerts__Webhook__Url"] = new Uri(sinks.Url, "/alerts").AbsoluteUri,
         ["Elasticsearch__Url"] = sinks.Url.AbsoluteUri,
         ["Elasticsearch__RequestAttempts"] = "1",
+        ["Elasticsearch__BatchSize"] = options.IndexBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     private static async Task WriteSourcesAsync(SimulatedNation nation, SimulatedNationServer web, string file, CancellationToken cancellationToken)

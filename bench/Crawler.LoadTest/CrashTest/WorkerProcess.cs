@@ -17,22 +17,7 @@ public sealed class WorkerProcess(string crawlerDll, IReadOnlyDictionary<string,
 
     public async Task<WorkerRun> RunAsync(string workingDirectory, PlannedKill? kill, CancellationToken cancellationToken, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        info.ArgumentList.Add(crawlerDll);
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment) info.Environment[name] = value;
-        info.Environment.Remove(CrashPoint.Variable);
-        if (kill is not null) info.Environment[CrashPoint.Variable] = kill.Variable;
-
+        var info = StartInfo(workingDirectory, kill, arguments);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var errorTail = new Queue<string>();
@@ -69,6 +54,17 @@ public sealed class WorkerProcess(string crawlerDll, IReadOnlyDictionary<string,
     /// <summary>Runs a command to its end and returns its standard output; a non-zero exit is an error with its stderr.</summary>
     public async Task<string> OutputOfAsync(string workingDirectory, CancellationToken cancellationToken, params string[] arguments)
     {
+        var info = StartInfo(workingDirectory, null, arguments);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"crawler {string.Join(' ', arguments)} exited {process.ExitCode}: {await error.ConfigureAwait(false)}");
+        return await output.ConfigureAwait(false);
+    }
+
+    private ProcessStartInfo StartInfo(string workingDirectory, PlannedKill? kill, string[] arguments)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -76,16 +72,13 @@ public sealed class WorkerProcess(string crawlerDll, IReadOnlyDictionary<string,
             RedirectStandardError = true,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
         info.ArgumentList.Add(crawlerDll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (name, value) in environment) info.Environment[name] = value;
         info.Environment.Remove(CrashPoint.Variable);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"crawler {string.Join(' ', arguments)} exited {process.ExitCode}: {await error.ConfigureAwait(false)}");
-        return await output.ConfigureAwait(false);
+        if (kill is not null) info.Environment[CrashPoint.Variable] = kill.Variable;
+        return info;
     }
 }
