@@ -3,7 +3,7 @@ using Crawler.Pipeline.Faults;
 namespace Crawler.LoadTest.CrashTest;
 
 /// <summary>
-/// <c>crashtest [--kills 20] [--agencies 60] [--hosts 6] [--seed N] [--keep]</c>: the crash test of issue 6 §3 with a
+/// <c>crashtest [--kills 20] [--agencies 150] [--hosts 10] [--seed N] [--index-batch 20] [--keep]</c>: the crash test of issue 6 §3 with a
 /// plain summary (docs/reliability.md §1). Exit code 0 when every comparison holds.
 /// </summary>
 public static class CrashTestCommand
@@ -33,7 +33,8 @@ public static class CrashTestCommand
             + $"{c.Archive.Except(r.Archive).Count()} extra, {r.Archive.Except(c.Archive).Count()} missing)");
         output.WriteLine($"reports:  {Verdict(result.ReportsEqual)} ({r.Reports.Count} versions uninterrupted, {c.Reports.Count} after the kills)");
         output.WriteLine($"outbox:   {Verdict(result.OutboxEqual)} ({r.Outbox.Count} rows uninterrupted, {c.Outbox.Count} after the kills; "
-            + $"{c.Outbox.Except(r.Outbox).Count()} differ; pending after the final run: {c.Outbox.Count(o => o.Contains(" Pending ", StringComparison.Ordinal))})");
+            + $"{r.Outbox.Except(c.Outbox).Count()} missing or changed, {c.Outbox.Except(r.Outbox).Count()} extra or changed; "
+            + $"pending after the final run: {c.Outbox.Count(o => o.Contains(" Pending ", StringComparison.Ordinal))})");
         var i = result.Index;
         output.WriteLine($"index:    {Verdict(i is { Lost: 0, Unexpected: 0, Conflicts: 0 })} ({i.Expected} documents expected, {i.Distinct} received; "
             + $"{i.Lost} lost, {i.Unexpected} unexpected, {i.Conflicts} with other content; {i.Resent} items re-sent after index kills, same id and content)");

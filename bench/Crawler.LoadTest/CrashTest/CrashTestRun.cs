@@ -42,7 +42,9 @@ public static class CrashTestRun
                 var run = await worker.RunAsync(crashedDirectory, kill, cancellationToken, Crawl(sources)).ConfigureAwait(false);
                 if (!run.Killed && run.ExitCode != 0) throw new InvalidOperationException($"run {kill.Variable} failed (exit {run.ExitCode}): {run.ErrorTail}");
                 kills.Add(new KillOutcome(kill, run));
-                log.WriteLine($"  kill {kills.Count,2} at {kill.Variable,-12} {(run.Killed ? "SIGKILL at the point" : "not reached, ran to the end"),-28} {run.Elapsed.TotalSeconds,5:0.0} s");
+                var stored = await CrawlState.VersionsStoredAsync(crashedDirectory, cancellationToken).ConfigureAwait(false);
+                log.WriteLine($"  kill {kills.Count,2} at {kill.Variable,-12} {(run.Killed ? "SIGKILL at the point" : "not reached, ran to the end"),-28} "
+                    + $"{run.Elapsed.TotalSeconds,5:0.0} s; versions stored so far {stored}/{counts.Versions}");
             }
             var final = await worker.RunAsync(crashedDirectory, null, cancellationToken, Crawl(sources)).ConfigureAwait(false);
             log.WriteLine($"  final uninterrupted run: exit {final.ExitCode}, {final.Elapsed.TotalSeconds:0.0} s");

@@ -22,6 +22,20 @@ public sealed record CrawlState(IReadOnlyList<string> Archive, IReadOnlyList<str
         return new CrawlState(archive, reports, await OutboxAsync(Path.Combine(data, "state.db"), cancellationToken).ConfigureAwait(false), leftovers);
     }
 
+    /// <summary>Report versions committed so far in a run directory (0 before the database exists): how far the crawl got.</summary>
+    public static async Task<long> VersionsStoredAsync(string runDirectory, CancellationToken cancellationToken)
+    {
+        var database = Path.Combine(runDirectory, "data", "state.db");
+        if (!File.Exists(database)) return 0;
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'report_versions'";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L) == 0) return 0;
+        command.CommandText = "SELECT COUNT(*) FROM report_versions";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
+    }
+
     private static async Task<IReadOnlyList<string>> OutboxAsync(string database, CancellationToken cancellationToken)
     {
         var rows = new List<string>();
