@@ -22,12 +22,14 @@ public static class CrashPlan
 
         var crawl = phases.Where(CrawlPhases.Contains).OrderBy(_ => random.Next()).ToList();
         var perCrawlKill = Math.Max(1, crawl.Count);
-        // Mean progress per kill is half the cap: the crawl-stage kills together get through about 60 % of the crawl,
-        // so the last of them still finds work and the outbox kills come after a finished crawl.
+        // Parse, commit and announce happen once per new document, so their mean progress per kill is half the cap:
+        // together they get through about 60 % of the crawl, the last crawl-stage kill still finds work, and the
+        // outbox kills come after a finished crawl.
         int Cap(string phase) => phase switch
         {
-            // Fetch and archive also count robots.txt and list pages, which every run may fetch again.
-            CrashPhase.Fetch or CrashPhase.Archive => Math.Max(1, 6 * reference.Fetches / (5 * perCrawlKill)),
+            // Every run downloads robots.txt and the list pages again (about half the fetches) before the documents
+            // it still lacks: drawn from the first third, a fetch or archive kill lands anywhere in that sweep.
+            CrashPhase.Fetch or CrashPhase.Archive => Math.Max(1, reference.Fetches / 3),
             CrashPhase.Parse or CrashPhase.Commit or CrashPhase.Announce => Math.Max(1, 6 * reference.Versions / (5 * perCrawlKill)),
             CrashPhase.AlertDelivery => Math.Max(1, reference.Alerts / Math.Max(1, phases.Count(p => p == CrashPhase.AlertDelivery))),
             _ => Math.Max(1, reference.IndexBatches),

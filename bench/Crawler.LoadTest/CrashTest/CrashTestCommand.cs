@@ -3,7 +3,7 @@ using Crawler.Pipeline.Faults;
 namespace Crawler.LoadTest.CrashTest;
 
 /// <summary>
-/// <c>crashtest [--kills 20] [--agencies 150] [--hosts 10] [--seed N] [--index-batch 20] [--keep]</c>: the crash test of issue 6 §3 with a
+/// <c>crashtest [--kills 20] [--agencies 300] [--hosts 15] [--seed N] [--index-batch 20] [--keep]</c>: the crash test of issue 6 §3 with a
 /// plain summary (docs/reliability.md §1). Exit code 0 when every comparison holds.
 /// </summary>
 public static class CrashTestCommand

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Crawler.LoadTest.CrashTest;
 
-/// <summary>The crashtest command's options: <c>--kills 20 --agencies 150 --hosts 10 --seed N [--index-batch 20] [--keep]</c>.</summary>
+/// <summary>The crashtest command's options: <c>--kills 20 --agencies 300 --hosts 15 --seed N [--index-batch 20] [--keep]</c>.</summary>
 public sealed record CrashTestOptions(int Kills, int Agencies, int Hosts, int Seed, bool Keep)
 {
     /// <summary>Elasticsearch:BatchSize for the worker: small, so delivering the index takes several _bulk requests to kill between.</summary>
@@ -18,7 +18,7 @@ public sealed record CrashTestOptions(int Kills, int Agencies, int Hosts, int Se
     {
         string? Value(string name) => args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Count).Select(x => args[x.i + 1]).LastOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        var options = new CrashTestOptions(Int("--kills", 20), Int("--agencies", 150), Int("--hosts", 10), Int("--seed", 20240131), args.Contains("--keep"))
+        var options = new CrashTestOptions(Int("--kills", 20), Int("--agencies", 300), Int("--hosts", 15), Int("--seed", 20240131), args.Contains("--keep"))
         {
             IndexBatchSize = Int("--index-batch", 20),
         };
