@@ -21,16 +21,16 @@ public static class CrashPlan
         while (phases.Count < kills) phases.Add(CrashPhase.All[random.Next(CrashPhase.All.Count)]);
 
         var crawl = phases.Where(CrawlPhases.Contains).OrderBy(_ => random.Next()).ToList();
-        var perCrawlKill = Math.Max(1, crawl.Count);
-        // Parse, commit and announce happen once per new document, so their mean progress per kill is half the cap:
-        // together they get through about 60 % of the crawl, the last crawl-stage kill still finds work, and the
-        // outbox kills come after a finished crawl.
+        // Parse, commit and announce happen once per new document, so the crawl advances by the occurrence number
+        // of these kills (half the cap on average): together they get through about 60 % of it, the last crawl-stage
+        // kill still finds work, and the outbox kills come after a finished crawl.
+        var advancing = Math.Max(1, crawl.Count(p => p is CrashPhase.Parse or CrashPhase.Commit or CrashPhase.Announce));
         int Cap(string phase) => phase switch
         {
             // Every run downloads robots.txt and the list pages again (about half the fetches) before the documents
             // it still lacks: drawn from the first third, a fetch or archive kill lands anywhere in that sweep.
             CrashPhase.Fetch or CrashPhase.Archive => Math.Max(1, reference.Fetches / 3),
-            CrashPhase.Parse or CrashPhase.Commit or CrashPhase.Announce => Math.Max(1, 6 * reference.Versions / (5 * perCrawlKill)),
+            CrashPhase.Parse or CrashPhase.Commit or CrashPhase.Announce => Math.Max(1, 6 * reference.Versions / (5 * advancing)),
             CrashPhase.AlertDelivery => Math.Max(1, reference.Alerts / Math.Max(1, phases.Count(p => p == CrashPhase.AlertDelivery))),
             _ => Math.Max(1, reference.IndexBatches),
         };
