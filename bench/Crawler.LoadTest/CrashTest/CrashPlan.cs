@@ -31,8 +31,9 @@ public static class CrashPlan
             // it still lacks: drawn from the first third, a fetch or archive kill lands anywhere in that sweep.
             CrashPhase.Fetch or CrashPhase.Archive => Math.Max(1, reference.Fetches / 3),
             CrashPhase.Parse or CrashPhase.Commit or CrashPhase.Announce => Math.Max(1, 6 * reference.Versions / (5 * advancing)),
+            // Each alert or index kill leaves what came before it delivered, so the later ones find fewer left.
             CrashPhase.AlertDelivery => Math.Max(1, reference.Alerts / Math.Max(1, phases.Count(p => p == CrashPhase.AlertDelivery))),
-            _ => Math.Max(1, reference.IndexBatches),
+            _ => Math.Max(1, reference.IndexBatches / Math.Max(1, phases.Count(p => p == CrashPhase.IndexDelivery))),
         };
         var ordered = crawl
             .Concat(phases.Where(p => p == CrashPhase.AlertDelivery))
