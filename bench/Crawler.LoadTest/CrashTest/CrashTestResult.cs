@@ -22,11 +22,12 @@ public sealed record CrashTestResult(
     /// <summary>
     /// Every requirement at once: identical archive, reports and outbox; the index got every document with the
     /// reference's content; every alert arrived, none unexpected, none changed; and each repeated alert is the one
-    /// a kill between send and record explains (at most one per alert kill that hit).
+    /// a kill between send and record explains (at most one per alert kill that hit); no temporary file left behind.
     /// </summary>
     public bool Passed =>
         Reference.Completed && Final.Completed && ArchiveEqual && ReportsEqual && OutboxEqual
         && Index is { Lost: 0, Unexpected: 0, Conflicts: 0 }
         && Alerts is { Lost: 0, Unexpected: 0, ContentMismatches: 0, ReferenceDuplicates: 0 }
-        && Alerts.Redeliveries <= AlertKillsHit;
+        && Alerts.Redeliveries <= AlertKillsHit
+        && CrashedState.LeftoverFiles == 0;
 }
