@@ -7,6 +7,7 @@ using Crawler.LoadTest;
 if (args.Length > 0 && args[0] == "fuzz") return await FuzzCommand.RunAsync(args);
 // dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll serve --agencies 8334 --hosts 100 --sources-out FILE
 if (args.Length > 0 && args[0] == "serve") return await ServeCommand.RunAsync(args);
+if (args.Length > 0 && args[0] == "crashtest") return await Crawler.LoadTest.CrashTest.CrashTestCommand.RunAsync(args);
 var options = LoadTestOptions.Parse(args);
 var root = Path.Combine(Path.GetTempPath(), "crawler-load-" + Guid.NewGuid().ToString("N")[..8]);
 var seeds = Path.Combine(AppContext.BaseDirectory, "samples", "seeds");

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Crawler.Pipeline.Discovery;
+using Crawler.Pipeline.Faults;
+using Crawler.Pipeline.Storage;
 
 namespace Crawler.Pipeline.Archiving;
 
@@ -44,10 +46,12 @@ public sealed class ContentAddressedArchive : IArchivedContent
     {
         var staging = System.IO.Path.Combine(Root, "sha256", "incoming");
         Directory.CreateDirectory(staging);
-        var temp = System.IO.Path.Combine(staging, $".{Guid.NewGuid():N}.part");
+        ScratchFiles.SweepOnce(staging, ".", ".part");
+        var temp = System.IO.Path.Combine(staging, ScratchFiles.Name(".", ".part"));
         try
         {
             var (sha256, length) = await CopyHashingAsync(content, temp, cancellationToken).ConfigureAwait(false);
+            CrashPoint.Reach(CrashPhase.Archive);
             var target = PathFor(sha256);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             if (!IsIntact(target, length))

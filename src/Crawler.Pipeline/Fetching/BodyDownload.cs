@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Crawler.Pipeline.Faults;
+using Crawler.Pipeline.Storage;
 
 namespace Crawler.Pipeline.Fetching;
 
@@ -14,7 +16,8 @@ internal sealed record BodyDownload(string? Path, long Length, string? Sha256, s
     public static async Task<BodyDownload> SaveAsync(Stream body, FetchOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.BodyDirectory);
-        var path = System.IO.Path.Combine(options.BodyDirectory, Guid.NewGuid().ToString("N") + ".body");
+        ScratchFiles.SweepOnce(options.BodyDirectory, "", ".body");
+        var path = System.IO.Path.Combine(options.BodyDirectory, ScratchFiles.Name("", ".body"));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var head = new MemoryStream();
         var buffer = new byte[64 * 1024];
@@ -51,6 +54,7 @@ internal sealed record BodyDownload(string? Path, long Length, string? Sha256, s
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                     hash.AppendData(buffer, 0, read);
                     if (head.Length < HeadSize) head.Write(buffer, 0, (int)Math.Min(read, HeadSize - head.Length));
+                    if (length == read) CrashPoint.Reach(CrashPhase.Fetch);
 
                     var elapsed = time.GetElapsedTime(started);
                     if (elapsed > options.TransferRateGracePeriod && options.MinTransferBytesPerSecond > 0

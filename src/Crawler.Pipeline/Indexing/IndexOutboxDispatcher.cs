@@ -2,6 +2,7 @@ using Crawler.Pipeline.Storage;
 using Crawler.Pipeline.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Crawler.Pipeline.Faults;
 
 namespace Crawler.Pipeline.Indexing;
 
@@ -55,6 +56,7 @@ public sealed partial class IndexOutboxDispatcher : BackgroundService
             return new DispatchSummary(0, 0, dead, result.RequestError);
         }
 
+        CrashPoint.Reach(CrashPhase.IndexDelivery);
         int delivered = 0, retrying = 0;
         for (var i = 0; i < batch.Count; i++)
         {

@@ -4,6 +4,7 @@ using Crawler.Pipeline.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Crawler.Pipeline.Faults;
 
 namespace Crawler.Pipeline.Notification;
 
@@ -104,6 +105,7 @@ public sealed class AlertDispatcher(
         var now = time.GetUtcNow();
         if (result.Delivered)
         {
+            CrashPoint.Reach(CrashPhase.AlertDelivery);
             await outbox.MarkDeliveredAsync(message.Id, cancellationToken).ConfigureAwait(false);
             health.RecordDelivered(channel.Name, now);
             logger.Delivered(message.IdempotencyKey, channel.Name);

@@ -5,6 +5,7 @@ using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Parsing;
 using Microsoft.Extensions.Logging;
+using Crawler.Pipeline.Faults;
 
 namespace Crawler.Pipeline.Processing;
 
@@ -55,6 +56,7 @@ public sealed class ArchivedDocumentProcessor
             return await QuarantineAsync(sha256, context, $"处理时异常 (crashed): {exception.GetType().Name}: {exception.Message}", cancellationToken)
                 .ConfigureAwait(false);
         }
+        CrashPoint.Reach(CrashPhase.Parse);
         if (extraction.Findings.Count > 0) parsed = parsed with { Findings = [.. parsed.Findings, .. extraction.Findings] };
         // Checked before the parser's verdict: a report page that only links its attachment reads as "not a report" to
         // the parser; the page is kept as context and the attachment, processed on its own, becomes the report document.
@@ -88,6 +90,7 @@ public sealed class ArchivedDocumentProcessor
         _logger.Stored(agency, year.Value, stored.Version, stored.Change.ToString(), context.Url);
         if (stored.Change is not VersionChange.SameContent)
         {
+            CrashPoint.Reach(CrashPhase.Announce);
             var failure = await AnnounceAsync(source, draft, stored, text, cancellationToken).ConfigureAwait(false);
             if (failure is not null) return await QuarantineAsync(sha256, context, failure, cancellationToken).ConfigureAwait(false);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crawler.Reports.Json;
 using Crawler.Reports.Model;
 using Microsoft.Data.Sqlite;
+using Crawler.Pipeline.Faults;
 
 namespace Crawler.Pipeline.Storage;
 
@@ -59,6 +60,7 @@ public sealed partial class SqliteReportStore
                 ("$severity", findings[i].Severity.ToString().ToLowerInvariant()), ("$where", findings[i].Where), ("$message", findings[i].Message))
                 .ConfigureAwait(false);
         }
+        CrashPoint.Reach(CrashPhase.Commit);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new StoredVersion(versionId ?? throw new InvalidOperationException("INSERT … RETURNING id gave no id"), report, (int)number, change);
     }

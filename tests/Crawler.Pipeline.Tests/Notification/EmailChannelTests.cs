@@ -66,6 +66,31 @@ public sealed class EmailChannelTests : IAsyncLifetime
         Assert.Single(await secured.MessagesAsync(2, TimeSpan.FromSeconds(1)));
     }
 
+    /// <summary>
+    /// The crash test's window: a kill after the SMTP server accepted an alert and before the outbox recorded it
+    /// sends the alert again. Both sendings carry one Message-ID, so a mailbox that drops repeats shows it once.
+    /// </summary>
+    [Fact]
+    public async Task An_alert_sent_again_after_a_crash_keeps_its_Message_ID_and_another_alert_gets_another()
+    {
+        var channel = new Crawler.Pipeline.Notification.Email.EmailChannel(Microsoft.Extensions.Options.Options.Create(new AlertOptions
+        {
+            Email = new() { Host = "127.0.0.1", Port = _smtp.Port, EnableSsl = false, From = "crawler@example.org", To = "office@example.org" },
+        }));
+        var alert = ReportAlerts.For(SampleReports.Version(), _clock.GetUtcNow())[0];
+        var other = ReportAlerts.For(SampleReports.Version(2, "cafe"), _clock.GetUtcNow())[0];
+
+        Assert.True((await channel.SendAsync(alert, default)).Delivered);
+        Assert.True((await channel.SendAsync(alert, default)).Delivered);
+        Assert.True((await channel.SendAsync(other, default)).Delivered);
+
+        var mails = await _smtp.MessagesAsync(3, TimeSpan.FromSeconds(10));
+        var expected = Crawler.Pipeline.Notification.Email.EmailChannel.MessageId(alert.IdempotencyKey, "example.org");
+        Assert.Matches("^<[0-9a-f]{32}\\.alert@example\\.org>$", expected);
+        Assert.Equal([expected, expected], mails.Where(m => m.IdempotencyKey == alert.IdempotencyKey).Select(m => m.MessageId));
+        Assert.NotEqual(expected, Assert.Single(mails, m => m.IdempotencyKey == other.IdempotencyKey).MessageId);
+    }
+
     private AlertTestHost Host(int? port = null, params (string Key, string Value)[] extra) => new(_directory, _clock, new Dictionary<string, string?>(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
     {
         ["Alerts:Email:Host"] = "127.0.0.1",

@@ -27,6 +27,7 @@ class Handler:
             "charset": part.get_content_charset(),
             "body": part.get_content(),
             "idempotencyKey": parsed.get("X-Idempotency-Key"),
+            "messageId": undecoded.get("Message-ID"),
             "login": session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None,
         }
         count = len([f for f in os.listdir(out_dir) if f.endswith(".json")])

@@ -56,6 +56,43 @@ public sealed class IndexingOutageTests : IDisposable
         Assert.Equal(5, (await outbox.CountAsync(IndexMessage.Topic, default))[OutboxStatus.Delivered]);
     }
 
+    /// <summary>
+    /// Found by the crash test: a pass sent one _bulk batch and left the rest queued (17 of 217 documents after a
+    /// 240-agency first crawl). With batches of 2, the five sample reports must all be indexed by the one pass.
+    /// </summary>
+    [Fact]
+    public async Task One_crawl_pass_indexes_every_stored_report_even_when_they_fill_several_batches()
+    {
+        var bulkRequests = 0;
+        var documents = new ConcurrentBag<string>();
+        await using var server = await FakeElasticsearch.StartAsync(r =>
+        {
+            if (!r.Path.EndsWith("/_bulk", StringComparison.Ordinal)) return (200, "{}");
+            Interlocked.Increment(ref bulkRequests);
+            var lines = r.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var items = new JsonArray();
+            for (var i = 0; i < lines.Length; i += 2)
+            {
+                var id = JsonNode.Parse(lines[i])!["index"]!["_id"]!.GetValue<string>();
+                documents.Add(id);
+                items.Add(new JsonObject { ["index"] = new JsonObject { ["_id"] = id, ["status"] = 201 } });
+            }
+            return (200, new JsonObject { ["errors"] = false, ["items"] = items }.ToJsonString());
+        });
+        using (new EnvironmentScope(new() { ["Elasticsearch__Url"] = server.Url.AbsoluteUri, ["Elasticsearch__BatchSize"] = "2" }))
+        {
+            var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+            Assert.True(crawl.ExitCode == 0, crawl.Output + crawl.Error);
+        }
+
+        Assert.Equal(5, documents.Distinct().Count());
+        Assert.Equal(5, documents.Count);
+        Assert.Equal(3, bulkRequests);
+        var outbox = new SqliteOutbox($"Data Source={Path.Combine(_directory, "data", "state.db")}", TimeProvider.System);
+        var counts = await outbox.CountAsync(IndexMessage.Topic, default);
+        Assert.Equal((5, 0), (counts[OutboxStatus.Delivered], counts[OutboxStatus.Pending]));
+    }
+
     private static Uri ClosedPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Mail;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,9 @@ namespace Crawler.Pipeline.Notification.Email;
 
 /// <summary>
 /// Sends the alert as a plain-text e-mail over SMTP, subject and body in UTF-8 (encoded words and
-/// base64, so any relay carries the Chinese intact). The idempotency key travels as X-Idempotency-Key.
+/// base64, so any relay carries the Chinese intact). The idempotency key travels as X-Idempotency-Key and
+/// shapes the Message-ID: a crash between the server's acceptance and the outbox's record sends the alert again
+/// under the same Message-ID, which mailboxes that drop repeated Message-IDs (Gmail; Sieve "duplicate") show once.
 /// </summary>
 public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
 {
@@ -33,6 +36,7 @@ public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
         };
         foreach (var to in email.Recipients()) message.To.Add(to);
         message.Headers.Add("X-Idempotency-Key", alert.IdempotencyKey);
+        message.Headers.Add("Message-ID", MessageId(alert.IdempotencyKey, message.From.Host));
 
         using var client = new SmtpClient(email.Host, email.Port) { EnableSsl = email.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
         if (!string.IsNullOrEmpty(email.UserName)) client.Credentials = new NetworkCredential(email.UserName, email.Password);
@@ -54,4 +58,8 @@ public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
             return DeliveryResult.Failed($"SMTP {email.Host}:{email.Port}: {detail}");
         }
     }
+
+    /// <summary>The same for every sending of one alert: &lt;hash of the key.alert@sender's domain&gt;.</summary>
+    public static string MessageId(string idempotencyKey, string domain) =>
+        $"<{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}.alert@{domain}>";
 }
