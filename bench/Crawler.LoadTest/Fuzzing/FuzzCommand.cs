@@ -21,9 +21,16 @@ public static class FuzzCommand
         var slowFormats = Value("--slow-formats") ?? RepositoryFormats();
         var shares = args.Contains("--no-slow") || slowFormats is null ? SlowHostileCorpus.Shares.None : SlowHostileCorpus.Shares.Default;
         var fast = Math.Max(0, count - shares.Total);
-        var corpus = HostileCorpus.Generate(formats, fast, seed).Concat(slowFormats is null ? [] : SlowHostileCorpus.Generate(slowFormats, shares, fast, seed));
+        var replay = Value("--replay");
+        var corpus = replay is not null
+            ? Directory.GetFiles(replay).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(f => new HostileInput(Path.GetFileName(f), File.ReadAllBytes(f)))
+            : HostileCorpus.Generate(formats, fast, seed).Concat(slowFormats is null ? [] : SlowHostileCorpus.Generate(slowFormats, shares, fast, seed));
         var summary = await FuzzCampaign.RunAsync(corpus, limit, regressions,
-            o => { if (o.Violation is not null) Console.WriteLine($"VIOLATION {o.Name}: {o.Violation}"); }, CancellationToken.None);
+            o =>
+            {
+                if (o.Violation is not null) Console.WriteLine($"VIOLATION {o.Name}: {o.Violation}");
+                else if (replay is not null) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{o.Name}: extract {o.Extraction.TotalSeconds:0.0} s, parse {(o.Elapsed - o.Extraction).TotalSeconds:0.0} s, {(o.IsReport ? "report" : o.Error ?? "not a report")}"));
+            }, CancellationToken.None);
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
         Console.WriteLine("| mutation | documents | extracted | parsed as report | failed with error | violations | max s |");
