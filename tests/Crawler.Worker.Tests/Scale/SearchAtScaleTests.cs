@@ -103,6 +103,29 @@ public sealed class SearchAtScaleTests(SearchArchiveFixture archive) : IClassFix
         Assert.Equal(Ids(archive.Stored.Where(v => v.Revised)), revised.Hits.Select(h => h.VersionId).ToHashSet());
     }
 
+    [Theory]
+    [InlineData("复议", null, null, false)]
+    [InlineData("商务", null, null, false)]
+    [InlineData("政府信息公开工作年度报告", null, null, false)]
+    [InlineData("一网通办", null, null, false)]
+    [InlineData("商务 2021年", null, null, false)]
+    [InlineData("复议", null, 2019, false)]
+    [InlineData("复议", "东山", null, false)]
+    [InlineData("商务局", "东", 2022, false)]
+    [InlineData("复议", null, null, true)]
+    public async Task The_faster_query_returns_the_same_hits_scores_and_total_as_the_reference(string text, string? agency, int? year, bool allVersions)
+    {
+        var query = new SearchQuery(text) { Agency = agency, Year = year, AllVersions = allVersions, Limit = 25 };
+
+        var reference = await ReferenceSearch.RunAsync(archive.Archive.Database, query);
+        var results = await Search(query);
+
+        Assert.True(reference.Total > 0, "the reference found nothing: the case proves nothing");
+        Assert.Equal(reference.Total, results.Total);
+        Assert.Equal(reference.Hits.Select(h => h.Id), results.Hits.Select(h => h.VersionId));
+        Assert.Equal(reference.Hits.Select(h => h.Score), results.Hits.Select(h => h.Score));
+    }
+
     [Fact]
     public async Task An_absent_term_finds_nothing()
     {
