@@ -3,9 +3,11 @@ using Crawler.LoadTest;
 
 // dotnet run -c Release --project bench/Crawler.LoadTest -- [--agencies 1000] [--hosts 50] [--concurrency 8]
 //     [--polite-agencies 2000] [--polite-hosts 100] [--polite-delay 1] [--no-wget] [--no-polite]
-// dotnet run -c Release --project bench/Crawler.LoadTest -- fuzz [--count 1000] [--seed 20240131] [--regressions DIR]
+// dotnet run -c Release --project bench/Crawler.LoadTest -- fuzz [--count 1000] [--seed 20240131] [--regressions DIR] [--no-slow] [--replay DIR]
 if (args.Length > 0 && args[0] == "fuzz") return await FuzzCommand.RunAsync(args);
 // dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll serve --agencies 8334 --hosts 100 --sources-out FILE
+// dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll search-bench [--versions 100000] [--rounds 40] [--data DIR]
+if (args.Length > 0 && args[0] == "search-bench") return await Crawler.LoadTest.SearchScale.SearchBenchCommand.RunAsync(args);
 if (args.Length > 0 && args[0] == "serve") return await ServeCommand.RunAsync(args);
 if (args.Length > 0 && args[0] == "crashtest") return await Crawler.LoadTest.CrashTest.CrashTestCommand.RunAsync(args);
 var options = LoadTestOptions.Parse(args);

@@ -37,20 +37,26 @@ public sealed class FuzzRun : IAsyncDisposable
         try
         {
             // The facade has its own DocumentTimeout; this outer limit (plus grace) catches a facade that ignores it.
+            var extracted = TimeSpan.Zero;
             var work = Task.Run(async () =>
             {
                 var result = await extraction.ExtractAsync(new SourceDocument(input.Bytes, input.Name), cancellationToken).ConfigureAwait(false);
+                extracted = clock.Elapsed;
                 var parsed = result.Document is { } document ? parser.Parse(document) : null;
                 return (result, parsed);
             }, cancellationToken);
             var finished = await Task.WhenAny(work, Task.Delay(limit + TimeSpan.FromSeconds(10), cancellationToken)).ConfigureAwait(false);
-            if (finished != work) return new(input.Name, input.Bytes.Length, clock.Elapsed, false, false, null, $"hang: no result after {clock.Elapsed.TotalSeconds:0} s");
+            if (finished != work)
+            {
+                var stage = extracted == TimeSpan.Zero ? "still extracting" : $"extracted in {extracted.TotalSeconds:0.0} s, still parsing";
+                return new(input.Name, input.Bytes.Length, clock.Elapsed, false, false, null, $"hang: no result after {clock.Elapsed.TotalSeconds:0} s ({stage})");
+            }
             var (result, parsed) = await work.ConfigureAwait(false);
             string? violation = null;
             if (!result.Succeeded && string.IsNullOrWhiteSpace(result.Error)) violation = "failure without an error message";
             else if (result.Error is { } error && !error.Contains(input.Name, StringComparison.Ordinal)) violation = "error does not name the document: " + error;
             else if (result.Error is { } crash && crash.Contains("提取器出错", StringComparison.Ordinal)) violation = "an extractor threw: " + crash;
-            return new(input.Name, input.Bytes.Length, clock.Elapsed, result.Succeeded, parsed?.IsReport == true, result.Error, violation);
+            return new(input.Name, input.Bytes.Length, clock.Elapsed, result.Succeeded, parsed?.IsReport == true, result.Error, violation) { Extraction = extracted };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -4,8 +4,8 @@ using System.Text;
 namespace Crawler.LoadTest.Fuzzing;
 
 /// <summary>
-/// Deterministic hostile documents made from the fixture reports (text PDFs, DOCX, UTF-8 and GBK HTML; never the
-/// DOC or scanned files, whose LibreOffice/OCR runs take seconds each): bit flips, truncations, splices of two
+/// Deterministic hostile documents made from the fixture reports (text PDFs, DOCX, UTF-8 and GBK HTML; the DOC,
+/// WPS, scanned-PDF and image kinds, whose LibreOffice/OCR runs take seconds each, are <see cref="SlowHostileCorpus"/>): bit flips, truncations, splices of two
 /// files, random bytes behind a format's magic header, billion-laughs and zip-bomb DOCX, deeply nested and
 /// gigantic HTML, invalid encodings, and mutated encrypted PDFs. The same seed always yields the same corpus.
 /// </summary>
@@ -41,12 +41,7 @@ public static class HostileCorpus
         }
     }
 
-    private static byte[] BitFlips(byte[] bytes, Random random)
-    {
-        var copy = (byte[])bytes.Clone();
-        for (var flips = 1 + random.Next(32); flips > 0; flips--) copy[random.Next(copy.Length)] ^= (byte)(1 << random.Next(8));
-        return copy;
-    }
+    private static byte[] BitFlips(byte[] bytes, Random random) => Mutations.BitFlips(bytes, random);
 
     private static HostileInput Splice(int i, string name, byte[] head, (string Name, byte[] Bytes) tail, Random random)
     {

@@ -19,10 +19,13 @@ internal sealed class HtmlBlockReader
 
     private readonly List<DocumentBlock> _blocks = [];
     private readonly StringBuilder _line = new();
+    private readonly CancellationToken _cancellationToken;
 
-    public static IReadOnlyList<DocumentBlock> Read(HtmlNode body)
+    private HtmlBlockReader(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+    public static IReadOnlyList<DocumentBlock> Read(HtmlNode body, CancellationToken cancellationToken = default)
     {
-        var reader = new HtmlBlockReader();
+        var reader = new HtmlBlockReader(cancellationToken);
         reader.Walk(body);
         reader.Flush();
         return reader._blocks;
@@ -41,6 +44,7 @@ internal sealed class HtmlBlockReader
                     Flush();
                     break;
                 case HtmlNodeType.Element when child.Name == "table":
+                    _cancellationToken.ThrowIfCancellationRequested();
                     Flush();
                     if (HtmlTableReader.IsLayout(child))
                     {
@@ -50,12 +54,13 @@ internal sealed class HtmlBlockReader
                             Flush();
                         }
                     }
-                    else if (HtmlTableReader.Read(child) is { Rows.Count: > 0 } table)
+                    else if (HtmlTableReader.Read(child, _cancellationToken) is { Rows.Count: > 0 } table)
                     {
                         _blocks.Add(table);
                     }
                     break;
                 case HtmlNodeType.Element when BlockElements.Contains(child.Name):
+                    _cancellationToken.ThrowIfCancellationRequested();
                     Flush();
                     Walk(child);
                     Flush();

@@ -34,11 +34,17 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
             return Task.FromResult(ExtractionResult.Failure(DocumentFormat.Html, $"{document.Name}：HTML 无法解析（标签嵌套超过 {MaxDepth} 层或结构损坏：{e.Message}）"));
         }
 
+        // Each step below walks the whole tree, and a gigantic page (tens of thousands of rows) takes seconds per step
+        // on a busy machine: checking between steps and per element lets the facade's DocumentTimeout stop it.
+        cancellationToken.ThrowIfCancellationRequested();
         var body = ArticleBody.Locate(page);
+        cancellationToken.ThrowIfCancellationRequested();
         Boilerplate.RemoveFurniture(body);
         var title = HtmlTitle.Find(page, body);
+        cancellationToken.ThrowIfCancellationRequested();
         var attachments = AttachmentLinks.Find(page, body, document.Name);
-        var blocks = WithTitle(HtmlBlockReader.Read(body), title);
+        cancellationToken.ThrowIfCancellationRequested();
+        var blocks = WithTitle(HtmlBlockReader.Read(body, cancellationToken), title);
         var result = ExtractionResult.Success(DocumentFormat.Html, new ReportDocument(blocks) { Origin = document.Name }) with
         {
             Title = title,

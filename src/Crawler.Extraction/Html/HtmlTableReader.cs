@@ -13,10 +13,14 @@ internal static class HtmlTableReader
 {
     private const int MaxSpan = 500;
 
-    public static Table Read(HtmlNode table)
+    public static Table Read(HtmlNode table, CancellationToken cancellationToken = default)
     {
         var rows = OwnRows(table)
-            .Select(tr => new TableRow(tr.ChildNodes.Where(IsCell).Select(ReadCell).ToList()))
+            .Select(tr =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return new TableRow(tr.ChildNodes.Where(IsCell).Select(ReadCell).ToList());
+            })
             .ToList();
         return new Table(rows);
     }

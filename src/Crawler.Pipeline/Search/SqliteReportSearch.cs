@@ -42,23 +42,19 @@ public sealed class SqliteReportSearch : IReportSearch
         if (expression is null) return SearchResults.Refused(error!);
         if (query.Limit is < 1 or > MaxLimit) return SearchResults.Refused($"--limit 须在 1 与 {MaxLimit} 之间（got {query.Limit}）");
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var mmap = connection.CreateCommand())
+        {
+            // A large index is read through the page cache directly instead of a read() copy per page.
+            mmap.CommandText = "PRAGMA mmap_size = 268435456";
+            await mmap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         await using var command = connection.CreateCommand();
-        // Rank and filter on narrow rows first; titles and texts are read only for the page of hits shown.
-        command.CommandText = """
-            WITH matched AS MATERIALIZED (
-                SELECT rowid AS id, bm25(report_search) AS rank FROM report_search WHERE report_search MATCH $match),
-            filtered AS MATERIALIZED (
-                SELECT m.id, m.rank FROM matched m
-                JOIN report_versions v ON v.id = m.id
-                JOIN reports r ON r.id = v.report_id
-                WHERE ($agency IS NULL OR instr(r.agency, $agency) > 0)
-                  AND ($region IS NULL OR instr(COALESCE(r.region, ''), $region) > 0)
-                  AND ($year IS NULL OR r.year = $year)
-                  AND ($code IS NULL OR EXISTS (SELECT 1 FROM findings f WHERE f.version_id = v.id AND f.code = $code))
-                  AND ($all = 1 OR v.is_latest = 1)),
-            page AS (SELECT id, rank FROM filtered ORDER BY rank, id LIMIT $limit)
+        var narrowed = !string.IsNullOrWhiteSpace(query.Agency) || !string.IsNullOrWhiteSpace(query.Region) || query.Year is not null
+                       || !string.IsNullOrWhiteSpace(query.FindingCode);
+        command.CommandText = (narrowed ? RankFiltered : RankLatest) + """
+            page AS (SELECT id, rank FROM ranked ORDER BY rank, id LIMIT $limit)
             SELECT v.id, r.agency, r.region, r.year, v.version, json_extract(v.parsed_json, '$.title'), v.document_url, v.page_url,
-                   v.finding_codes, t.text, p.rank, (SELECT COUNT(*) FROM filtered)
+                   v.finding_codes, t.text, p.rank, (SELECT COUNT(*) FROM ranked)
             FROM page p
             JOIN report_versions v ON v.id = p.id
             JOIN reports r ON r.id = v.report_id
@@ -96,6 +92,36 @@ public sealed class SqliteReportSearch : IReportSearch
         }
         return new SearchResults(hits, total);
     }
+
+    // At 100,000 versions (docs/benchmarks.md, "Embedded search"): the version filters read the narrow
+    // report_versions_search index, not the wide rows (one page each), and bm25 — about a microsecond per row —
+    // runs only for versions that pass. Without agency/region/year/finding filters one FTS pass does both.
+    private const string RankLatest = """
+        WITH ranked AS MATERIALIZED (
+            SELECT s.rowid AS id, bm25(report_search) AS rank FROM report_search s
+            JOIN report_versions v INDEXED BY report_versions_search ON v.id = s.rowid
+            WHERE report_search MATCH $match AND ($all = 1 OR v.is_latest = 1)),
+
+        """;
+
+    // Match without ranking (a doclist walk), filter, then rank only the survivors in a second pass.
+    private const string RankFiltered = """
+        WITH matched AS MATERIALIZED (
+            SELECT rowid AS id FROM report_search WHERE report_search MATCH $match),
+        filtered AS MATERIALIZED (
+            SELECT m.id FROM matched m
+            JOIN report_versions v INDEXED BY report_versions_search ON v.id = m.id
+            JOIN reports r ON r.id = v.report_id
+            WHERE ($agency IS NULL OR instr(r.agency, $agency) > 0)
+              AND ($region IS NULL OR instr(COALESCE(r.region, ''), $region) > 0)
+              AND ($year IS NULL OR r.year = $year)
+              AND ($code IS NULL OR EXISTS (SELECT 1 FROM findings f WHERE f.version_id = v.id AND f.code = $code))
+              AND ($all = 1 OR v.is_latest = 1)),
+        ranked AS MATERIALIZED (
+            SELECT rowid AS id, bm25(report_search) AS rank FROM report_search
+            WHERE report_search MATCH $match AND +rowid IN (SELECT id FROM filtered)),
+
+        """;
 
     private static object Blank(string? value) => string.IsNullOrWhiteSpace(value) ? DBNull.Value : value.Trim();
 }

@@ -15,7 +15,7 @@ public sealed class StateDatabaseTests : IDisposable
         await again.MigrateAsync(default);
 
         await using var connection = await again.OpenAsync(default);
-        Assert.Equal(3L, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(4L, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM pragma_table_info('report_versions') WHERE name = 'content_fingerprint'"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal(10000L, Scalar(connection, "PRAGMA busy_timeout"));
@@ -41,8 +41,9 @@ public sealed class StateDatabaseTests : IDisposable
         await _data.Database.MigrateAsync(default);
 
         await using var connection = await _data.Database.OpenAsync(default);
-        Assert.Equal(3L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(4L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
         Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM pragma_table_info('report_versions') WHERE name = 'content_fingerprint'"));
+        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'report_versions_search'"));
         Assert.Equal("聊城市商务局", Scalar(connection, "SELECT agency FROM reports"));
     }
 

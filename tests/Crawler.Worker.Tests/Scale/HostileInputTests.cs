@@ -40,6 +40,29 @@ public sealed class HostileInputTests
         Assert.Equal(first, second);
     }
 
+    /// <summary>
+    /// The slow corpus's kinds that stay fast (under a second each): invalid GBK sequences in the GBK fixture page and
+    /// truncated scanned PDFs. The DOC, WPS, bit-flipped scan and image kinds take 4–20 s each and run in the bench only.
+    /// </summary>
+    [Fact]
+    public async Task InvalidGbkPagesAndTruncatedScansFailCleanlyOrStillRead()
+    {
+        var inputs = SlowHostileCorpus.Generate(Formats, new SlowHostileCorpus.Shares(0, 0, Scanned: 8, 0, 0, InvalidGbk: 6), 0, 20240131)
+            .Where(i => !i.Name.Contains("scannedflip", StringComparison.Ordinal)).ToList();
+
+        var summary = await FuzzCampaign.RunAsync(inputs, TimeSpan.FromSeconds(20), null, null, CancellationToken.None);
+
+        Assert.Equal(10, summary.Outcomes.Count);
+        Assert.True(summary.Violations.Count == 0, string.Join("\n", summary.Violations.Select(v => $"{v.Name}: {v.Violation}")));
+        // A few wrong bytes in a GBK page cost a character each, not the page: every one is decoded, and most still read
+        // as reports (seed 003's mutation 0011 overwrote the "</" of </title>, so the whole page became its title, as in a browser).
+        var gbk = summary.Outcomes.Where(o => o.Name.Contains("invalidgbk", StringComparison.Ordinal)).ToList();
+        Assert.All(gbk, o => Assert.True(o.Extracted, o.Name));
+        Assert.True(gbk.Count(o => o.IsReport) >= 4, string.Join(", ", gbk.Where(o => !o.IsReport).Select(o => o.Name)));
+        Assert.All(summary.Outcomes.Where(o => o.Name.Contains("scannedtruncate", StringComparison.Ordinal)),
+            o => Assert.Contains(o.Name, o.Error ?? "（extracted: a truncated scan should fail）", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task EveryKeptRegressionNowFailsCleanly()
     {
