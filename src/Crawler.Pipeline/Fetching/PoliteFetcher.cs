@@ -75,6 +75,12 @@ public sealed class PoliteFetcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// Keeps the source's HTTP client (its pooled connections and cookie jar) until the returned value is disposed;
+    /// a source crawl holds it for its whole pass, and the client is closed when the last holder lets go.
+    /// </summary>
+    public IDisposable Retain(Source source) => clients.Retain(source);
+
     public void Dispose() => clients.Dispose();
 
     private Task<HopOutcome> SendAsync(Source source, HopRequest hop, CancellationToken cancellationToken) =>
