@@ -40,25 +40,25 @@ public sealed partial record MeasuredCrawl(int ExitCode, TimeSpan Elapsed, doubl
         var timeline = new List<(TimeSpan, long)>();
         try
         {
-        while (!crawler.HasExited)
-        {
-            if (ProcessSample.Read(crawler.Id) is { } sample)
+            while (!crawler.HasExited)
             {
-                last = sample;
-                if (atPeak is null || sample.RssKb > atPeak.RssKb)
+                if (ProcessSample.Read(crawler.Id) is { } sample)
                 {
-                    atPeak = sample;
-                    // Reading smaps walks every mapping: at most once a second, on a new peak.
-                    if (clock.Elapsed - lastMapped > TimeSpan.FromSeconds(1))
+                    last = sample;
+                    if (atPeak is null || sample.RssKb > atPeak.RssKb)
                     {
-                        var breakdown = MappingBreakdown.Read(crawler.Id);
-                        if (breakdown.Count > 0) (mapped, lastMapped) = (breakdown, clock.Elapsed);
+                        atPeak = sample;
+                        // Reading smaps walks every mapping: at most once a second, on a new peak.
+                        if (clock.Elapsed - lastMapped > TimeSpan.FromSeconds(1))
+                        {
+                            var breakdown = MappingBreakdown.Read(crawler.Id);
+                            if (breakdown.Count > 0) (mapped, lastMapped) = (breakdown, clock.Elapsed);
+                        }
                     }
+                    if (timeline.Count == 0 || clock.Elapsed - timeline[^1].Item1 >= TimeSpan.FromSeconds(10)) timeline.Add((clock.Elapsed, sample.RssKb));
                 }
-                if (timeline.Count == 0 || clock.Elapsed - timeline[^1].Item1 >= TimeSpan.FromSeconds(10)) timeline.Add((clock.Elapsed, sample.RssKb));
+                await Task.Delay(100);
             }
-            await Task.Delay(100);
-        }
         }
         finally
         {
