@@ -102,7 +102,8 @@ public sealed class ArchivedDocumentProcessor
 
     /// <summary>
     /// Extraction and parsing are CPU work that allocates ~3 MB per document: one document per core at a time,
-    /// however many sources are in flight (32 sources at once without this limit peaked at 322 MB RSS, 8 at 234 MB).
+    /// however many sources are in flight (a 10,000-document crawl with 32 sources at once peaked at 322 MB RSS without
+    /// this limit, 283 MB with it, and ran faster: docs/benchmarks.md).
     /// </summary>
     private async Task<(ExtractionResult Extraction, ReportParseResult? Parsed)> ExtractAndParseAsync(string sha256, DocumentContext context,
         CancellationToken cancellationToken)
