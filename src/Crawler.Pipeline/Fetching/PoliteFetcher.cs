@@ -81,6 +81,9 @@ public sealed class PoliteFetcher : IDisposable
     /// </summary>
     public IDisposable Retain(Source source) => clients.Retain(source);
 
+    /// <summary>HTTP clients alive now; 0 after every crawl has finished.</summary>
+    internal int OpenClients => clients.Count;
+
     public void Dispose() => clients.Dispose();
 
     private Task<HopOutcome> SendAsync(Source source, HopRequest hop, CancellationToken cancellationToken) =>

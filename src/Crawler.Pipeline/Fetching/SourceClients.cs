@@ -11,6 +11,15 @@ internal sealed class SourceClients(FetchOptions options, NetworkAddressPolicy p
 {
     private readonly Dictionary<string, Entry> clients = new(StringComparer.Ordinal);
 
+    /// <summary>Clients alive now (held by a crawl, or made for a one-off fetch).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (clients) return clients.Count;
+        }
+    }
+
     public HttpClient For(Source source)
     {
         lock (clients) return EntryFor(source).Client.Value;
