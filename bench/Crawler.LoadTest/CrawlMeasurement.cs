@@ -26,6 +26,9 @@ public sealed record CrawlMeasurement(
     /// <summary>The per-source summaries, as the crawl summary table shows them.</summary>
     public IReadOnlyList<Crawler.Pipeline.Crawling.SourceCrawlSummary> Sources { get; init; } = [];
 
+    /// <summary>The shortest gap between two requests to one host, as the server saw them arrive.</summary>
+    public TimeSpan? MinRequestSpacing { get; init; }
+
     public double DocumentsPerSecond => DocumentsFetched / Elapsed.TotalSeconds;
 
     public double ReportsPerSecond => (NewReports + NewVersions) / Elapsed.TotalSeconds;

@@ -57,6 +57,6 @@ public static class LoadCrawl
             s.Sum(x => x.DocumentsFetched), s.Sum(x => x.NewReports), s.Sum(x => x.NewVersions), s.Sum(x => x.Unchanged),
             s.Sum(x => x.NotReports), s.Sum(x => x.Failures),
             server.Requests, server.MaxRequestsOnOneHost, server.FullResponses, server.NotModified, server.BodyBytes,
-            s.SelectMany(x => x.Problems.Select(p => $"{x.SourceId}: {p}")).ToList()) { Sources = s };
+            s.SelectMany(x => x.Problems.Select(p => $"{x.SourceId}: {p}")).ToList()) { Sources = s, MinRequestSpacing = server.MinRequestSpacing() };
     }
 }

@@ -22,7 +22,7 @@ public static class LoadReport
         if (polite is null) return;
 
         var bound = polite.MaxRequestsOnOneHost * options.PoliteDelay.TotalSeconds;
-        output.WriteLine(string.Create(c, $"Politeness: busiest host served {polite.MaxRequestsOnOneHost} requests × {options.PoliteDelay.TotalSeconds:0.#} s = {bound:0} s lower bound; elapsed {polite.Elapsed.TotalSeconds:0} s ({polite.Elapsed.TotalSeconds / bound:0.00}× the bound); CPU {polite.CpuCores:0.00} cores of {Environment.ProcessorCount}; peak RSS {polite.PeakRssBytes / 1048576.0:0} MB"));
+        output.WriteLine(string.Create(c, $"Politeness: busiest host served {polite.MaxRequestsOnOneHost} requests × {options.PoliteDelay.TotalSeconds:0.#} s = {bound:0} s lower bound; elapsed {polite.Elapsed.TotalSeconds:0} s ({polite.Elapsed.TotalSeconds / bound:0.00}× the bound); shortest gap between two requests to one host {polite.MinRequestSpacing?.TotalSeconds:0.000} s; CPU {polite.CpuCores:0.00} cores of {Environment.ProcessorCount}; peak RSS {polite.PeakRssBytes / 1048576.0:0} MB"));
 
         // National season: 100,000 agencies on 5,000 hosts = 20 agencies per host.
         const double agencies = 100_000, hosts = 5_000;

@@ -25,6 +25,8 @@ public sealed class SourceCrawler(
         Func<FetchedResponse, CancellationToken, ValueTask>? onListPage = null)
     {
         DiscoveryLog.Started(logger, source.Id, source.Agency, source.StartUrls.Count);
+        // The source's client lives as long as its crawl: thousands of sources must not each keep one open.
+        using var connections = fetcher.Retain(source);
         var run = new CrawlRun(source, fetcher, options.Value, ListPageReading.Default, logger, onDocument)
         {
             Ledger = ledger,

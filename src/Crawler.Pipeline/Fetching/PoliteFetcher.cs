@@ -75,6 +75,15 @@ public sealed class PoliteFetcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// Keeps the source's HTTP client (its pooled connections and cookie jar) until the returned value is disposed;
+    /// a source crawl holds it for its whole pass, and the client is closed when the last holder lets go.
+    /// </summary>
+    public IDisposable Retain(Source source) => clients.Retain(source);
+
+    /// <summary>HTTP clients alive now; 0 after every crawl has finished.</summary>
+    internal int OpenClients => clients.Count;
+
     public void Dispose() => clients.Dispose();
 
     private Task<HopOutcome> SendAsync(Source source, HopRequest hop, CancellationToken cancellationToken) =>
