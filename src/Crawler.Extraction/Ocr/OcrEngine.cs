@@ -66,7 +66,7 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
     public async Task<ExtractionResult> ReadImagesAsync(IReadOnlyList<string> images, IReadOnlyList<int> pageNumbers, string name,
         DocumentFormat format, CancellationToken cancellationToken, IReadOnlyList<string?>? figureImages = null, IReadOnlyList<GridPage?>? gridPages = null)
     {
-        var gridTables = new List<Table>();
+        var gridTables = new List<PlacedTable>();
         var pages = new List<LayoutPage>();
         for (var i = 0; i < images.Count; i++)
         {
@@ -90,7 +90,7 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         var readByCell = Enumerable.Range(0, images.Count).Where(i => gridPages?[i] is not null).Select(i => pageNumbers[i]).ToHashSet();
         var document = gridTables.Count == 0
             ? rebuilt.Document
-            : new ReportDocument(TableMarkers.Replace(ProseTables.Flatten(rebuilt.Document.Blocks, rebuilt.Figures, readByCell), gridTables));
+            : new ReportDocument(TableMarkers.Replace(ProseTables.Flatten(rebuilt.Document.Blocks, rebuilt.Figures, readByCell), PageBreakJoiner.Join(gridTables, options.Dpi)));
         var findings = (gridPages ?? []).SelectMany(g => g?.Findings ?? []).ToList();
         findings.AddRange(rebuilt.Figures
             .Where(f => !readByCell.Contains(f.Page) && f.Cell.Confidence is { } c && c < options.LowConfidenceThreshold)
@@ -103,14 +103,14 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
     /// The page's prose words (read from the straightened page with its tables whitened, so the same pixels
     /// as the tables' bounds) plus one placeholder per table at the table's top.
     /// </summary>
-    private static LayoutPage WithTableMarkers(LayoutPage page, GridPage grid, List<Table> tables)
+    private static LayoutPage WithTableMarkers(LayoutPage page, GridPage grid, List<PlacedTable> tables)
     {
         var height = page.Words.Count > 0 ? LineGrouper.Median(page.Words.Select(w => w.Height)) : 30;
         var words = page.Words.ToList();
         foreach (var table in grid.Tables)
         {
-            words.Add(TableMarkers.Word(page.Number, tables.Count, table.Bounds, height));
-            tables.Add(table.Table);
+            words.Add(TableMarkers.Word(page.Number, tables.Count, table.Grid.Bounds, height));
+            tables.Add(table);
         }
         return page with { Words = words };
     }

@@ -74,7 +74,7 @@ internal sealed class GridPageReader(ProcessRunner runner, OcrOptions options)
         {
             var b = table.Bounds;
             prose.Whiten(b.Left - margin, b.Top - margin, b.Right + margin, b.Bottom + margin);
-            placed.Add(new PlacedTable(GridTableWriter.Write(table, readings), b));
+            placed.Add(new PlacedTable(table, readings, pageNumber, straight.Height));
             findings.AddRange(CellSuspects.Find(pageNumber, table, readings, options.LowConfidenceThreshold));
         }
         return new GridPage(placed, prose, findings);

@@ -1,6 +1,7 @@
-using Crawler.Reports.Documents;
-
 namespace Crawler.Extraction.Ocr.Grid;
 
-/// <summary>A table read cell by cell from a page, with where it sits on the straightened page (for reading order).</summary>
-internal sealed record PlacedTable(Table Table, CellBox Bounds);
+/// <summary>
+/// A table read cell by cell from a page: its grid, what each cell read, and where it sits on its
+/// straightened page (for reading order and for joining a table cut by a page break).
+/// </summary>
+internal sealed record PlacedTable(RuledTable Grid, IReadOnlyDictionary<GridCell, CellReading> Readings, int Page, int PageHeight);

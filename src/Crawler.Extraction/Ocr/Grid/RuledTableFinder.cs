@@ -71,7 +71,7 @@ internal static class RuledTableFinder
             }
         }
         var bounds = new CellBox(cells.Min(c => c.Left), cells.Min(c => c.Top), cells.Max(c => c.Right), cells.Max(c => c.Bottom));
-        return new RuledTable(placed.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList(), rowCount, columnCount, bounds);
+        return new RuledTable(placed.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList(), rowCount, columnCount, bounds, columns, rows);
     }
 
     private static bool Covered(bool[,] covered, int row, int bottom, int column, int right)
@@ -83,7 +83,7 @@ internal static class RuledTableFinder
     }
 
     /// <summary>Edge positions clustered: edges closer than a ruling's width apart are the two sides of one ruling.</summary>
-    private static List<int> Boundaries(IEnumerable<int> edges, int gap)
+    internal static List<int> Boundaries(IEnumerable<int> edges, int gap)
     {
         var sorted = edges.Order().ToList();
         var clusters = new List<List<int>>();
@@ -95,7 +95,7 @@ internal static class RuledTableFinder
         return clusters.Select(c => (int)Math.Round(c.Average())).ToList();
     }
 
-    private static int Nearest(List<int> boundaries, int edge)
+    internal static int Nearest(List<int> boundaries, int edge)
     {
         var best = 0;
         for (var i = 1; i < boundaries.Count; i++)

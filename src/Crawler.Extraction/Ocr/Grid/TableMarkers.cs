@@ -15,11 +15,14 @@ internal static partial class TableMarkers
     public static LayoutWord Word(int page, int index, CellBox bounds, double lineHeight) =>
         new(page, bounds.Left, bounds.Top, lineHeight * 4, lineHeight, $"@@GRID{Letters(index)}@@", 1.0);
 
-    /// <summary>The blocks with every placeholder replaced by its table; a table whose placeholder got lost follows the last one placed.</summary>
-    public static List<DocumentBlock> Replace(IReadOnlyList<DocumentBlock> blocks, IReadOnlyList<Table> tables)
+    /// <summary>
+    /// The blocks with every placeholder replaced by its table (null: joined to the table before it, the
+    /// placeholder goes); a table whose placeholder got lost follows the last one placed.
+    /// </summary>
+    public static List<DocumentBlock> Replace(IReadOnlyList<DocumentBlock> blocks, IReadOnlyList<Table?> tables)
     {
         var output = new List<DocumentBlock>();
-        var placed = new bool[tables.Count];
+        var placed = tables.Select(t => t is null).ToArray();
         var after = -1;
         foreach (var block in blocks)
         {
@@ -35,14 +38,14 @@ internal static partial class TableMarkers
                 last = match.Index + match.Length;
                 var index = Index(match.Groups[1].Value);
                 if (index < 0 || index >= tables.Count || placed[index]) continue;
-                output.Add(tables[index]);
+                output.Add(tables[index]!);
                 placed[index] = true;
                 after = output.Count;
                 // Tables before it whose placeholder was lost go right before it, in order.
                 for (var k = 0; k < index; k++)
                 {
                     if (placed[k]) continue;
-                    output.Insert(output.Count - 1, tables[k]);
+                    output.Insert(output.Count - 1, tables[k]!);
                     placed[k] = true;
                     after = output.Count;
                 }
@@ -53,7 +56,7 @@ internal static partial class TableMarkers
         for (var k = 0; k < tables.Count; k++)
         {
             if (placed[k]) continue;
-            output.Insert(insertAt++, tables[k]);
+            output.Insert(insertAt++, tables[k]!);
         }
         return output;
     }
