@@ -52,7 +52,7 @@ public sealed class CellInkTests
         var page = Page(p =>
         {
             Fill(p, 4, 4, 196, 6);      // the top ruling's ragged edge
-            Fill(p, 193, 4, 196, 56);   // the right ruling's
+            Fill(p, 193, 8, 196, 56);   // the right ruling's, apart from it
         });
         Assert.Null(CellInk.Find(page, Cell, 4, 12, 200));
     }
