@@ -71,18 +71,36 @@ internal static class Deskew
         return bestAngle;
     }
 
-    /// <summary>Dark pixels, thinned to every other row and column on large pages to bound the work.</summary>
+    /// <summary>
+    /// The dark pixels of horizontal runs longer than any character stroke (the rulings; a 2 px line turned
+    /// 1.5° still leaves runs of ~75 px): on a page mostly of prose, the text lines' profile alone had its
+    /// sharpest peak at 0° on one fixture page turned 0.7°. A page without such runs uses all its ink.
+    /// Thinned to every other row on large pages to bound the work.
+    /// </summary>
     private static List<(int X, int Y)> DarkPixels(GrayImage image, byte darkBelow)
     {
-        var dark = new List<(int X, int Y)>();
+        var minimumRun = Math.Max(12, image.Width / 60);
         var step = (long)image.Width * image.Height > 2_000_000 ? 2 : 1;
+        var inRuns = new List<(int X, int Y)>();
+        var all = new List<(int X, int Y)>();
         for (var y = 0; y < image.Height; y += step)
         {
-            for (var x = 0; x < image.Width; x += step)
+            var run = 0;
+            for (var x = 0; x <= image.Width; x++)
             {
-                if (image[x, y] < darkBelow) dark.Add((x, y));
+                if (x < image.Width && image[x, y] < darkBelow)
+                {
+                    run++;
+                    if (x % step == 0) all.Add((x, y));
+                    continue;
+                }
+                if (run >= minimumRun)
+                {
+                    for (var k = x - run; k < x; k++) inRuns.Add((k, y));
+                }
+                run = 0;
             }
         }
-        return dark;
+        return inRuns.Count >= 4 * minimumRun ? inRuns : all;
     }
 }

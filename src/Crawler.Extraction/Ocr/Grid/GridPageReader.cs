@@ -51,6 +51,15 @@ internal sealed class GridPageReader(ProcessRunner runner, OcrOptions options)
         for (var k = 0; k < single.Count; k++) if (lines.TryGetValue(k, out var read)) texts[single[k]] = read;
         for (var k = 0; k < multi.Count; k++) if (blocks.TryGetValue(k, out var read)) texts[multi[k]] = read;
 
+        // A doubtful one-line label is read again as a raw line (--psm 13), which read 总计 where --psm 7 read 总讨.
+        var doubtful = single.Where(i => texts.TryGetValue(i, out var read) && LayoutText.CountCjkLetters(read.Text) > 0 && read.Confidence < options.LowConfidenceThreshold).ToList();
+        var raw = await batch.ReadAsync(doubtful.Select(i => crops[i]!).ToList(), folder, "raw", ["--psm", "13", "-l", options.CellLanguages], cancellationToken).ConfigureAwait(false) ?? [];
+        for (var k = 0; k < doubtful.Count; k++)
+        {
+            if (raw.TryGetValue(k, out var again) && LayoutText.CountCjkLetters(again.Text) > 0 && again.Confidence > texts[doubtful[k]].Confidence) texts[doubtful[k]] = again;
+        }
+        foreach (var i in texts.Keys.ToList()) texts[i] = texts[i] with { Text = LabelCleaner.Clean(texts[i].Text) };
+
         var figureLike = single.Where(i => !texts.TryGetValue(i, out var read) || LayoutText.CountCjkLetters(read.Text) == 0).ToList();
         var digits = await batch.ReadAsync(figureLike.Select(i => crops[i]!).ToList(), folder, "digits",
             ["--psm", "7", "-l", "eng", "-c", "tessedit_char_whitelist=0123456789."], cancellationToken).ConfigureAwait(false) ?? [];
