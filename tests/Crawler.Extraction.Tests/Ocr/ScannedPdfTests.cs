@@ -19,10 +19,10 @@ namespace Crawler.Extraction.Tests.Ocr;
 public sealed class ScannedPdfTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Measured on 000 and 004 (see docs/extraction-pdf.md): far below the 99% goal, so this is a
-    /// regression floor, not the acceptance bar.
+    /// Measured on 000 and 004 with the cell-by-cell reading: 350/350 (see docs/extraction-pdf.md); the
+    /// issue's goal is 99%.
     /// </summary>
-    private const double AccuracyFloor = 0.75;
+    private const double AccuracyFloor = 0.99;
 
     [Fact]
     public async Task Table_3_figures_from_scans_reach_the_measured_accuracy_floor_and_carry_confidence()
@@ -76,8 +76,10 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
         var figures = result.Document!.Tables.SelectMany(t => t.ToGrid()).SelectMany(r => r).Where(c => c is not null && c.Text.All(char.IsDigit) && c.Text.Length > 0).ToList();
         Assert.NotEmpty(figures);
         Assert.All(figures, c => Assert.InRange(c!.Confidence ?? -1, 0.0, 1.0));
-        // One LOW_CONFIDENCE finding per figure read below 0.80, naming the page and the figure.
-        var doubtful = figures.Distinct(ReferenceEqualityComparer.Instance).Cast<TableCell>().Where(c => c.Confidence < 0.80).ToList();
+        // One LOW_CONFIDENCE finding per figure read below 0.80, naming the page and the cell.
+        // Cells read cell by cell: a finding per doubtful cell that is not a label (a figure, or ink read as nothing).
+        var doubtful = result.Document!.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells)
+            .Where(c => c.Confidence < 0.80 && !c.Text.Any(ch => ch is >= '\u3400' and <= '\u9FFF')).ToList();
         Assert.Equal(doubtful.Count, result.Findings.Count);
         Assert.All(result.Findings, f =>
         {
