@@ -38,8 +38,6 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
             gridPages.Add(grid);
             if (grid is not null)
             {
-                // The prose pass reads the straightened page with its tables whitened.
-                await File.WriteAllBytesAsync(image, grid.Prose.ToPgm(), cancellationToken).ConfigureAwait(false);
                 figureImages.Add(null);
                 continue;
             }

@@ -21,8 +21,10 @@ internal static class CellSuspects
             var column = Label(table.Cells.Where(c => c.Column <= cell.Column && cell.Column < c.Column + c.ColumnSpan && c.Row < cell.Row).OrderByDescending(c => c.Row), readings);
             var percent = (read.Confidence * 100).ToString("0", CultureInfo.InvariantCulture);
             var limit = (threshold * 100).ToString("0", CultureInfo.InvariantCulture);
+            var named = string.Join("、", new[] { row.Length > 0 ? $"“{row}”行" : "", column.Length > 0 ? $"“{column}”列" : "" }.Where(p => p.Length > 0));
+            var what = read.Text.Length > 0 ? $"识别为“{read.Text}”" : "有字迹但未识别出文字";
             findings.Add(new Finding(FindingCodes.LowConfidence, FindingSeverity.Warning, "ocr",
-                $"第 {page} 页表格第 {cell.Row + 1} 行第 {cell.Column + 1} 列（“{row}”行、“{column}”列）的单元格识别为“{read.Text}”，置信度 {percent}%，低于 {limit}%，请对照原件核对"));
+                $"第 {page} 页表格第 {cell.Row + 1} 行第 {cell.Column + 1} 列{(named.Length > 0 ? $"（{named}）" : "")}的单元格{what}，置信度 {percent}%，低于 {limit}%，请对照原件核对"));
         }
         return findings;
     }

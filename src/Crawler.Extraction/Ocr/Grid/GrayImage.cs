@@ -5,8 +5,8 @@ namespace Crawler.Extraction.Ocr.Grid;
 /// <summary>An 8-bit grey raster (0 = black), read from and written as binary PGM (P5), which pdftoppm -gray writes.</summary>
 internal sealed class GrayImage
 {
-    /// <summary>A 200 dpi A4 page is ~4 megapixels; far beyond A0 at 300 dpi is not a report page.</summary>
-    public const long MaxPixels = 150_000_000;
+    /// <summary>A 200 dpi A4 page is ~4 megapixels, A1 ~31; the cell finder needs ~6 bytes per pixel.</summary>
+    public const long MaxPixels = 40_000_000;
 
     public GrayImage(int width, int height, byte[] pixels)
     {

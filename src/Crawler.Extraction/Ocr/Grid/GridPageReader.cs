@@ -8,15 +8,16 @@ namespace Crawler.Extraction.Ocr.Grid;
 /// Reads the ruled tables of a scanned page cell by cell: straighten the page, find the cells between the
 /// rulings, lay them out as grids, then OCR each cell on its own — chi_sim one line at a time
 /// (<c>--psm 7</c>) or as a block for cells of several lines (<c>--psm 6</c>), and figure-like cells again
-/// digits-only. A cell with no ink is empty. Null when the page is not a readable PGM or has no ruled
-/// table (the page-level path reads it then).
+/// digits-only. A cell with no ink is empty. The page's file is then replaced by the straightened page
+/// with the tables whitened. Null when the page is not a readable PGM or has no ruled table (the file is
+/// left as it was and the page-level path reads it).
 /// </summary>
 internal sealed class GridPageReader(ProcessRunner runner, OcrOptions options)
 {
     /// <summary>A page has a few hundred cells; tens of thousands of "cells" are a pattern, not a table.</summary>
     private const int MaxCells = 4000;
 
-    private readonly TesseractBatch batch = new(runner, options);
+    private readonly CellOcr cellOcr = new(runner, options);
 
     public async Task<GridPage?> ReadAsync(string pgmPath, int pageNumber, CancellationToken cancellationToken)
     {
@@ -39,42 +40,11 @@ internal sealed class GridPageReader(ProcessRunner runner, OcrOptions options)
         // Two text lines of 10.5 pt are ~60 px high at 200 dpi, one ~30 (figures ~21).
         var multiLine = dpi * 45 / 200;
         var margin = dpi / 16;
-        var single = Enumerable.Range(0, cells.Count).Where(i => inks[i] is { } ink && ink.Height <= multiLine).ToList();
-        var multi = Enumerable.Range(0, cells.Count).Where(i => inks[i] is { } ink && ink.Height > multiLine).ToList();
         var crops = inks.Select(ink => ink is null ? null : clean.Crop(ink.Left, ink.Top, ink.Right, ink.Bottom, margin)).ToList();
         var folder = Path.Combine(Path.GetDirectoryName(pgmPath)!, $"cells-{pageNumber}");
-
-        var lines = await batch.ReadAsync(single.Select(i => crops[i]!).ToList(), folder, "line", ["--psm", "7", "-l", options.CellLanguages], cancellationToken).ConfigureAwait(false);
-        var blocks = await batch.ReadAsync(multi.Select(i => crops[i]!).ToList(), folder, "block", ["--psm", "6", "-l", options.CellLanguages], cancellationToken).ConfigureAwait(false);
-        if (lines is null || blocks is null) return null;
-        var texts = new Dictionary<int, CellReading>();
-        for (var k = 0; k < single.Count; k++) if (lines.TryGetValue(k, out var read)) texts[single[k]] = read;
-        for (var k = 0; k < multi.Count; k++) if (blocks.TryGetValue(k, out var read)) texts[multi[k]] = read;
-
-        // A doubtful one-line label is read again as a raw line (--psm 13), which read 总计 where --psm 7 read 总讨.
-        var doubtful = single.Where(i => texts.TryGetValue(i, out var read) && LayoutText.CountCjkLetters(read.Text) > 0 && read.Confidence < options.LowConfidenceThreshold).ToList();
-        var raw = await batch.ReadAsync(doubtful.Select(i => crops[i]!).ToList(), folder, "raw", ["--psm", "13", "-l", options.CellLanguages], cancellationToken).ConfigureAwait(false) ?? [];
-        for (var k = 0; k < doubtful.Count; k++)
-        {
-            if (raw.TryGetValue(k, out var again) && LayoutText.CountCjkLetters(again.Text) > 0 && again.Confidence > texts[doubtful[k]].Confidence) texts[doubtful[k]] = again;
-        }
-        foreach (var i in texts.Keys.ToList()) texts[i] = texts[i] with { Text = LabelCleaner.Clean(texts[i].Text) };
-
-        var figureLike = single.Where(i => !texts.TryGetValue(i, out var read) || LayoutText.CountCjkLetters(read.Text) == 0).ToList();
-        var digits = await batch.ReadAsync(figureLike.Select(i => crops[i]!).ToList(), folder, "digits",
-            ["--psm", "7", "-l", "eng", "-c", "tessedit_char_whitelist=0123456789."], cancellationToken).ConfigureAwait(false) ?? [];
-        var digitReadings = new Dictionary<int, CellReading>();
-        for (var k = 0; k < figureLike.Count; k++) if (digits.TryGetValue(k, out var read)) digitReadings[figureLike[k]] = read;
-
-        var readings = new Dictionary<GridCell, CellReading>();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (inks[i] is null) continue;
-            var chosen = FigureChoice.Choose(texts.GetValueOrDefault(i), digitReadings.GetValueOrDefault(i));
-            // Ink that reads as nothing at all is kept as an unreadable cell, never silently as an empty one.
-            readings[cells[i]] = chosen ?? new CellReading("", 0);
-        }
-        TryDelete(folder);
+        var read = await cellOcr.ReadAsync(crops, inks.Select(ink => ink is { } box && box.Height > multiLine).ToList(), folder, cancellationToken).ConfigureAwait(false);
+        if (read is null) return null;
+        var readings = read.ToDictionary(r => cells[r.Key], r => r.Value);
 
         var prose = new GrayImage(straight.Width, straight.Height, (byte[])straight.Pixels.Clone());
         var placed = new List<PlacedTable>();
@@ -86,18 +56,8 @@ internal sealed class GridPageReader(ProcessRunner runner, OcrOptions options)
             placed.Add(new PlacedTable(table, readings, pageNumber, straight.Height));
             findings.AddRange(CellSuspects.Find(pageNumber, table, readings, options.LowConfidenceThreshold));
         }
-        return new GridPage(placed, prose, findings);
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The temporary document folder is removed as a whole afterwards.
-        }
+        // The prose pass reads the straightened page with its tables whitened, in the same pixels as the tables' bounds.
+        await File.WriteAllBytesAsync(pgmPath, prose.ToPgm(), cancellationToken).ConfigureAwait(false);
+        return new GridPage(placed, findings);
     }
 }
