@@ -91,6 +91,20 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_scanned_page_without_ruled_tables_is_read_whole_by_the_page_level_path()
+    {
+        // Seed 000's first page is prose only: the cell reader declines it and the page-level pass reads it.
+        var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions()), Options.Create(new OcrOptions { FirstPage = 1, MaxPages = 1 }));
+        var result = await extractor.ExtractAsync(SourceDocument.FromFile(Fixture("000_79386d8b7b396ab1")), DocumentFormat.Pdf, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        var text = string.Concat(result.Document!.Paragraphs.Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains("聊城市商务局", text);
+        Assert.Contains("总体情况", text);
+        Assert.DoesNotContain("@@GRID", text);
+        Assert.DoesNotContain(result.Findings, f => f.Message.Contains("单元格", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_image_of_a_table_page_is_read_by_the_image_extractor()
     {
         var stem = "004_c578ef021bbe04ee";
