@@ -1,17 +1,21 @@
 using Crawler.Extraction.Layout;
+using Crawler.Extraction.Ocr.Grid;
 using Crawler.Extraction.Processes;
+using Crawler.Reports.Documents;
 using Crawler.Reports.Validation;
 
 namespace Crawler.Extraction.Ocr;
 
 /// <summary>
-/// Rasterises with pdftoppm and reads each page with tesseract (<c>--psm 4</c>, which keeps ruled table
-/// rows; <c>--psm 6</c> does not), then rebuilds tables like a text PDF. Every figure keeps the lowest
-/// confidence of its words; figures below the threshold raise LOW_CONFIDENCE.
+/// Rasterises with pdftoppm; a page's ruled tables are read cell by cell (<see cref="GridPageReader"/>),
+/// the rest of the page with tesseract (<c>--psm 4</c>), and a page without ruled tables is rebuilt from
+/// word positions like a text PDF. Every figure keeps the lowest confidence of its words; figures below
+/// the threshold raise LOW_CONFIDENCE.
 /// </summary>
 internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
 {
     private static readonly Dictionary<string, string> SingleThread = new() { ["OMP_THREAD_LIMIT"] = "1" };
+    private readonly GridPageReader grids = new(runner, options);
 
     public async Task<ExtractionResult> ReadPdfAsync(string pdfPath, string name, CancellationToken cancellationToken)
     {
@@ -27,8 +31,16 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         if (!raster.Succeeded) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：扫描件无法转为图像（{raster.Failure}）");
         var images = Directory.GetFiles(folder, "page-*.pgm").OrderBy(f => f, StringComparer.Ordinal).ToList();
         var figureImages = new List<string?>();
+        var gridPages = new List<GridPage?>();
         foreach (var image in images)
         {
+            var grid = options.ReadRuledCells ? await grids.ReadAsync(image, PageNumber(image), cancellationToken).ConfigureAwait(false) : null;
+            gridPages.Add(grid);
+            if (grid is not null)
+            {
+                figureImages.Add(null);
+                continue;
+            }
             string? copy = null;
             if (options.ReadFiguresTwice)
             {
@@ -43,13 +55,16 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
             foreach (var image in images) RulingEraser.TryErase(image, options.Dpi, options.EraseRulings == RulingErasure.All);
         }
         if (images.Count == 0) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：PDF 没有可识别的页面");
-        var numbers = images.Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["page-".Length..])).ToList();
-        return await ReadImagesAsync(images, numbers, name, DocumentFormat.Pdf, cancellationToken, figureImages).ConfigureAwait(false);
+        var numbers = images.Select(PageNumber).ToList();
+        return await ReadImagesAsync(images, numbers, name, DocumentFormat.Pdf, cancellationToken, figureImages, gridPages).ConfigureAwait(false);
     }
 
+    private static int PageNumber(string image) => int.Parse(Path.GetFileNameWithoutExtension(image)["page-".Length..]);
+
     public async Task<ExtractionResult> ReadImagesAsync(IReadOnlyList<string> images, IReadOnlyList<int> pageNumbers, string name,
-        DocumentFormat format, CancellationToken cancellationToken, IReadOnlyList<string?>? figureImages = null)
+        DocumentFormat format, CancellationToken cancellationToken, IReadOnlyList<string?>? figureImages = null, IReadOnlyList<GridPage?>? gridPages = null)
     {
+        var gridTables = new List<PlacedTable>();
         var pages = new List<LayoutPage>();
         for (var i = 0; i < images.Count; i++)
         {
@@ -65,15 +80,37 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
             {
                 words = FigurePass.Merge(words, await ReadFiguresAsync(figureImage, words, width, height, pageNumbers[i], cancellationToken).ConfigureAwait(false));
             }
-            pages.Add(TesseractTsv.Build(words, pageNumbers[i], width, height));
+            var page = TesseractTsv.Build(words, pageNumbers[i], width, height);
+            if (gridPages?[i] is { } grid) page = WithTableMarkers(page, grid, gridTables);
+            pages.Add(page);
         }
         var rebuilt = TableRebuilder.Rebuild(pages, LayoutSettings.Ocr);
-        var findings = rebuilt.Figures
-            .Where(f => f.Cell.Confidence is { } c && c < options.LowConfidenceThreshold)
+        var readByCell = Enumerable.Range(0, images.Count).Where(i => gridPages?[i] is not null).Select(i => pageNumbers[i]).ToHashSet();
+        var document = gridTables.Count == 0
+            ? rebuilt.Document
+            : new ReportDocument(TableMarkers.Replace(ProseTables.Flatten(rebuilt.Document.Blocks, rebuilt.Figures, readByCell), PageBreakJoiner.Join(gridTables, options.Dpi)));
+        var findings = (gridPages ?? []).SelectMany(g => g?.Findings ?? []).ToList();
+        findings.AddRange(rebuilt.Figures
+            .Where(f => !readByCell.Contains(f.Page) && f.Cell.Confidence is { } c && c < options.LowConfidenceThreshold)
             .Select(f => new Finding(FindingCodes.LowConfidence, FindingSeverity.Warning, "ocr",
-                $"第 {f.Page} 页“{f.RowLabel}”行的数字“{f.Cell.Text}”为 OCR 识别，置信度 {f.Cell.Confidence:P0}，低于 {options.LowConfidenceThreshold:P0}，请对照原件核对"))
-            .ToList();
-        return ExtractionResult.Success(format, rebuilt.Document with { Origin = name }) with { Findings = findings };
+                $"第 {f.Page} 页“{f.RowLabel}”行的数字“{f.Cell.Text}”为 OCR 识别，置信度 {f.Cell.Confidence:P0}，低于 {options.LowConfidenceThreshold:P0}，请对照原件核对")));
+        return ExtractionResult.Success(format, document with { Origin = name }) with { Findings = findings };
+    }
+
+    /// <summary>
+    /// The page's prose words (read from the straightened page with its tables whitened, so the same pixels
+    /// as the tables' bounds) plus one placeholder per table at the table's top.
+    /// </summary>
+    private static LayoutPage WithTableMarkers(LayoutPage page, GridPage grid, List<PlacedTable> tables)
+    {
+        var height = page.Words.Count > 0 ? LineGrouper.Median(page.Words.Select(w => w.Height)) : 30;
+        var words = page.Words.ToList();
+        foreach (var table in grid.Tables)
+        {
+            words.Add(TableMarkers.Word(page.Number, tables.Count, table.Grid.Bounds, height));
+            tables.Add(table);
+        }
+        return page with { Words = words };
     }
 
     /// <summary>The figures of the page's figure columns, read digits-only; none when the page has no such columns or tesseract fails (the first pass stands).</summary>

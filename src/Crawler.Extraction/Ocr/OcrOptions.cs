@@ -28,6 +28,15 @@ public sealed record OcrOptions
     /// <summary>Read a PDF page's figure columns a second time, digits only, with every ruling whitened (see FigurePass).</summary>
     public bool ReadFiguresTwice { get; init; } = true;
 
+    /// <summary>
+    /// Languages for reading table cells one by one: chi_sim alone, because with eng beside it a lone "总计"
+    /// read as "mH" (figures get their own digits-only pass).
+    /// </summary>
+    public string CellLanguages { get; init; } = "chi_sim";
+
+    /// <summary>Read a PDF page's ruled tables cell by cell (see Grid/GridPageReader); pages without rulings keep the word-position path.</summary>
+    public bool ReadRuledCells { get; init; } = true;
+
     /// <summary>A figure read with less confidence than this raises LOW_CONFIDENCE.</summary>
     public double LowConfidenceThreshold { get; init; } = 0.80;
 }

@@ -19,10 +19,10 @@ namespace Crawler.Extraction.Tests.Ocr;
 public sealed class ScannedPdfTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Measured on 000 and 004 (see docs/extraction-pdf.md): far below the 99% goal, so this is a
-    /// regression floor, not the acceptance bar.
+    /// Measured on 000 and 004 with the cell-by-cell reading: 350/350 (see docs/extraction-pdf.md); the
+    /// issue's goal is 99%.
     /// </summary>
-    private const double AccuracyFloor = 0.75;
+    private const double AccuracyFloor = 0.99;
 
     [Fact]
     public async Task Table_3_figures_from_scans_reach_the_measured_accuracy_floor_and_carry_confidence()
@@ -76,8 +76,10 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
         var figures = result.Document!.Tables.SelectMany(t => t.ToGrid()).SelectMany(r => r).Where(c => c is not null && c.Text.All(char.IsDigit) && c.Text.Length > 0).ToList();
         Assert.NotEmpty(figures);
         Assert.All(figures, c => Assert.InRange(c!.Confidence ?? -1, 0.0, 1.0));
-        // One LOW_CONFIDENCE finding per figure read below 0.80, naming the page and the figure.
-        var doubtful = figures.Distinct(ReferenceEqualityComparer.Instance).Cast<TableCell>().Where(c => c.Confidence < 0.80).ToList();
+        // One LOW_CONFIDENCE finding per figure read below 0.80, naming the page and the cell.
+        // Cells read cell by cell: a finding per doubtful cell that is not a label (a figure, or ink read as nothing).
+        var doubtful = result.Document!.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells)
+            .Where(c => c.Confidence < 0.80 && !c.Text.Any(ch => ch is >= '\u3400' and <= '\u9FFF')).ToList();
         Assert.Equal(doubtful.Count, result.Findings.Count);
         Assert.All(result.Findings, f =>
         {
@@ -86,6 +88,20 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
             Assert.Equal("ocr", f.Where);
             Assert.Contains($"第 {first} 页", f.Message);
         });
+    }
+
+    [Fact]
+    public async Task A_scanned_page_without_ruled_tables_is_read_whole_by_the_page_level_path()
+    {
+        // Seed 000's first page is prose only: the cell reader declines it and the page-level pass reads it.
+        var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions()), Options.Create(new OcrOptions { FirstPage = 1, MaxPages = 1 }));
+        var result = await extractor.ExtractAsync(SourceDocument.FromFile(Fixture("000_79386d8b7b396ab1")), DocumentFormat.Pdf, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        var text = string.Concat(result.Document!.Paragraphs.Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains("聊城市商务局", text);
+        Assert.Contains("总体情况", text);
+        Assert.DoesNotContain("@@GRID", text);
+        Assert.DoesNotContain(result.Findings, f => f.Message.Contains("单元格", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -15,7 +15,9 @@ namespace Crawler.Extraction.Tests.Ocr;
 
 /// <summary>
 /// Issue 3's guarantee for scans: every figure OCR gets wrong is named by a LOW_CONFIDENCE finding on its
-/// row (read below the confidence threshold, part of a broken 勾稽关系, or not read at all). Every seed's
+/// row (read below the confidence threshold, part of a broken 勾稽关系, or not read at all), and at least
+/// 99% of the cells are exact. Each figure cell read below the threshold also gets its own finding from
+/// the extractor (page, row label, column header, text read). Every seed's
 /// scanned PDF goes through the real facade (pdftoppm + tesseract) and the real parser; only the pages
 /// holding tables 2–4 are OCR'd, to keep the run bounded.
 /// </summary>
@@ -62,8 +64,12 @@ public sealed class ScannedReportSuspectCellTests(ITestOutputHelper output)
         output.WriteLine($"{seed}: {exact}/{cells} cells exact = {(double)exact / cells:P1}; {suspectRows.Count} rows flagged");
         foreach (var finding in parsed.Findings.Where(f => f.Code == FindingCodes.LowConfidence).Take(4)) output.WriteLine("  " + finding.Message);
         Assert.Empty(unflagged);
-        // A regression floor (docs/extraction-pdf.md has the per-seed figures), far below the issue's 99%.
-        Assert.True(exact >= cells / 4, $"only {exact}/{cells} cells exact");
+        // Measured 200/200 on every seed with the cell-by-cell reading (docs/extraction-pdf.md); the issue asks 99%.
+        Assert.True(exact >= cells * 0.99, $"only {exact}/{cells} cells exact, below the issue's 99%");
+        // The extractor's own findings name single cells: one per figure cell read below the threshold.
+        var doubtfulCells = extracted.Document.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells)
+            .Count(c => c.Confidence < OcrSuspectCells.DefaultThreshold && !c.Text.Any(ch => ch is >= '\u3400' and <= '\u9FFF'));
+        Assert.Equal(doubtfulCells, extracted.Findings.Count(f => f.Code == FindingCodes.LowConfidence && f.Message.Contains("单元格识别为", StringComparison.Ordinal)));
     }
 
     private static IEnumerable<(FigureTable Gold, FigureTable Read)> Pairs(AnnualReport gold, AnnualReport read) =>
