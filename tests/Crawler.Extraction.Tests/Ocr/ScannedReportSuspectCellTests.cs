@@ -28,19 +28,35 @@ public sealed class ScannedReportSuspectCellTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task Every_wrong_figure_of_a_scanned_report_is_named_by_a_low_confidence_finding(string seed)
+    public Task Every_wrong_figure_of_a_scanned_report_is_named_by_a_low_confidence_finding(string seed) =>
+        // Measured 200/200 on every seed with the cell-by-cell reading (docs/extraction-pdf.md); the issue asks 99%.
+        Check(seed, Path.Combine(GoldFigures.FormatsFolder(seed), "report-scanned.pdf"), Path.Combine(RepositoryPaths.Gold, seed + ".json"), 0.99);
+
+    /// <summary>
+    /// A scan the OCR was never tuned on (tests/fixtures/generator/holdout): seed 002's prose with varied
+    /// one- to four-digit figures instead of the seeds' zeros. Measured 199/200: the 11 of 属于行政查询事项 reads
+    /// as 1, named by its low confidence and by the row total it breaks (before the doubtful-letter re-read,
+    /// chi_sim took it for 了 and the whole row was lost: 193/200, all named).
+    /// </summary>
+    [Fact]
+    public Task A_held_out_scan_with_varied_figures_keeps_every_wrong_cell_flagged()
+    {
+        var folder = Path.Combine(RepositoryPaths.Fixtures, "formats", "holdout-varied");
+        return Check("holdout", Path.Combine(folder, "report-scanned.pdf"), Path.Combine(folder, "expected.json"), 0.99);
+    }
+
+    private async Task Check(string seed, string path, string goldPath, double floor)
     {
         var extraction = new DocumentExtraction(
             [new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions()), Options.Create(new OcrOptions { ReadFiguresTwice = Environment.GetEnvironmentVariable("OCR_FIGURES_ONCE") is null }))],
             TestOptions.With(o => o with { DocumentTimeout = TimeSpan.FromMinutes(10) }), NullLogger<DocumentExtraction>.Instance);
-        var path = Path.Combine(GoldFigures.FormatsFolder(seed), "report-scanned.pdf");
         var extracted = await extraction.ExtractAsync(SourceDocument.FromFile(path), CancellationToken.None);
         Assert.True(extracted.Succeeded, extracted.Error);
         var confident = extracted.Document!.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Count(c => c.Confidence is not null);
         output.WriteLine($"{seed}: {extracted.Document.Tables.Count()} tables, {confident} cells with an OCR confidence");
 
         var parsed = new ReportParser().Parse(extracted.Document!);
-        var gold = ReportJson.Deserialize(File.ReadAllText(Path.Combine(RepositoryPaths.Gold, seed + ".json"))).Report;
+        var gold = ReportJson.Deserialize(File.ReadAllText(goldPath)).Report;
         var suspectRows = parsed.Findings.Where(f => f.Code == FindingCodes.LowConfidence).Select(f => f.Where).ToHashSet();
         int cells = 0, exact = 0;
         var unflagged = new List<string>();
@@ -64,8 +80,7 @@ public sealed class ScannedReportSuspectCellTests(ITestOutputHelper output)
         output.WriteLine($"{seed}: {exact}/{cells} cells exact = {(double)exact / cells:P1}; {suspectRows.Count} rows flagged");
         foreach (var finding in parsed.Findings.Where(f => f.Code == FindingCodes.LowConfidence).Take(4)) output.WriteLine("  " + finding.Message);
         Assert.Empty(unflagged);
-        // Measured 200/200 on every seed with the cell-by-cell reading (docs/extraction-pdf.md); the issue asks 99%.
-        Assert.True(exact >= cells * 0.99, $"only {exact}/{cells} cells exact, below the issue's 99%");
+        Assert.True(exact >= cells * floor, $"only {exact}/{cells} cells exact, below {floor:P0}");
         // The extractor's own findings name single cells: one per figure cell read below the threshold.
         var doubtfulCells = extracted.Document.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells)
             .Count(c => c.Confidence < OcrSuspectCells.DefaultThreshold && !c.Text.Any(ch => ch is >= '\u3400' and <= '\u9FFF'));

@@ -6,8 +6,8 @@ namespace Crawler.Extraction.Ocr.Grid;
 /// <summary>
 /// The tesseract passes over a page's cell crops, one process each: chi_sim one line at a time
 /// (<c>--psm 7</c>) or as a block (<c>--psm 6</c>); doubtful one-line labels again as a raw line
-/// (<c>--psm 13</c>, which read 总计 where psm 7 read 总讨); every cell without a Chinese letter again
-/// digits-only. Ink that reads as nothing is an unreadable cell (confidence 0), never an empty one.
+/// (<c>--psm 13</c>, which read 总计 where psm 7 read 总讨); every cell without a Chinese letter, or
+/// holding one doubtful letter (11 read as 了), again digits-only. Ink that reads as nothing is an unreadable cell (confidence 0), never an empty one.
 /// </summary>
 internal sealed class CellOcr(ProcessRunner runner, OcrOptions options)
 {
@@ -32,7 +32,7 @@ internal sealed class CellOcr(ProcessRunner runner, OcrOptions options)
             }
             foreach (var i in texts.Keys.ToList()) texts[i] = texts[i] with { Text = LabelCleaner.Clean(texts[i].Text) };
 
-            var figureLike = single.Where(i => !texts.TryGetValue(i, out var read) || LayoutText.CountCjkLetters(read.Text) == 0).ToList();
+            var figureLike = single.Where(i => !texts.TryGetValue(i, out var read) || LayoutText.CountCjkLetters(read.Text) == 0 || FigureChoice.MaybeMisreadFigure(read)).ToList();
             var digits = await PassAsync(crops, figureLike, folder, "digits",
                 ["--psm", "7", "-l", "eng", "-c", "tessedit_char_whitelist=0123456789."], cancellationToken).ConfigureAwait(false) ?? [];
 

@@ -33,4 +33,14 @@ public sealed class FigureChoiceTests
         Assert.Equal(new CellReading("0.5", 0.9), FigureChoice.Choose(null, new(".0.5.", 0.9)));
         Assert.Null(FigureChoice.Choose(null, null));
     }
+
+    [Fact]
+    public void One_doubtful_letter_where_the_digits_pass_reads_a_number_is_that_number_and_stays_suspect()
+    {
+        // The held-out scan: 11 read by chi_sim as 了 at 35%.
+        Assert.Equal(new CellReading("11", 0.35), FigureChoice.Choose(new("了", 0.35), new("11", 0.93)));
+        // A surely read one-letter label (人 of a header cut by a page break) is kept.
+        Assert.Equal(new CellReading("人", 0.91), FigureChoice.Choose(new("人", 0.91), new("1", 0.60)));
+        Assert.False(FigureChoice.MaybeMisreadFigure(new("总计", 0.2)));
+    }
 }
