@@ -30,6 +30,13 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         }, cancellationToken).ConfigureAwait(false);
         if (!raster.Succeeded) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：扫描件无法转为图像（{raster.Failure}）");
         var images = Directory.GetFiles(folder, "page-*.pgm").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        // pdftoppm refuses a page too large to rasterise (59,568 × 84,192 pt, found by the fuzz corpus:
+        // "Bogus memory allocation size") yet exits 0 with a 1 × 1 image: without this the scan would
+        // "succeed" with no text at all. No readable page is under a quarter inch.
+        if (images.FirstOrDefault(f => !HasPixels(f, options.Dpi / 4)) is { } empty)
+        {
+            return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：第 {PageNumber(empty)} 页无法转为图像（页面过大或已损坏，pdftoppm 未输出像素）");
+        }
         var figureImages = new List<string?>();
         var gridPages = new List<GridPage?>();
         foreach (var image in images)
@@ -131,5 +138,12 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         return TesseractTsv.ReadWords(run.StandardOutput, page).Words
             .Select(x => x.Word with { Left = x.Word.Left + area.Left, Top = x.Word.Top + area.Top })
             .ToList();
+    }
+
+    private static bool HasPixels(string pgm, int minimum)
+    {
+        var bytes = File.ReadAllBytes(pgm);
+        return RulingEraser.TryHeader(bytes, out var width, out var height, out var offset) && width >= minimum && height >= minimum
+            && bytes.Length >= offset + ((long)width * height);
     }
 }

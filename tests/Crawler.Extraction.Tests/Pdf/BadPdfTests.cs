@@ -9,7 +9,7 @@ namespace Crawler.Extraction.Tests.Pdf;
 
 /// <summary>
 /// Bad PDFs (tests/fixtures/formats/bad-pdf: zero bytes, cut at 30 kB, random bytes after a %PDF
-/// header, AES-256 encrypted with qpdf, not a PDF) and a hanging or missing tool: each is a failure value
+/// header, AES-256 encrypted with qpdf, not a PDF, an image-only page too large to rasterise) and a hanging or missing tool: each is a failure value
 /// that names the file and the reason, within a bounded time.
 /// </summary>
 public sealed class BadPdfTests
@@ -20,6 +20,8 @@ public sealed class BadPdfTests
     [InlineData("random-after-header.pdf", "损坏或不完整")]
     [InlineData("encrypted.pdf", "已加密")]
     [InlineData("not-a-pdf.pdf", "不是 PDF 文件")]
+    // A scan whose page is 59,568 × 84,192 pt: pdftoppm exits 0 with a header-only image (fuzz corpus).
+    [InlineData("giant-page-scan.pdf", "无法转为图像")]
     public async Task A_bad_pdf_fails_with_its_name_and_the_reason(string file, string reason)
     {
         var path = Path.Combine(RepositoryPaths.Fixtures, "formats", "bad-pdf", file);
