@@ -68,7 +68,7 @@ public static class SearchBenchCommand
         Console.WriteLine();
         Console.WriteLine($"Top {SearchQueryMix.Limit} with the total count, {rounds} queries per kind after one warm-up pass (ms):");
         Console.WriteLine();
-        Console.WriteLine("| query kind | matching versions (median; "+": past the ranking cap) | p50 | p95 | p99 | max | CPU ms per query (mean) |");
+        Console.WriteLine("| query kind | matching versions (median; + = past the ranking cap) | p50 | p95 | p99 | max | CPU ms per query (mean) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var (kind, _) in mix)
         {
