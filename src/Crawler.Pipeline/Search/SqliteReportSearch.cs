@@ -5,14 +5,29 @@ namespace Crawler.Pipeline.Search;
 
 /// <summary>
 /// FTS5 over the state database: <c>report_texts</c> keeps each version's original text (for snippets),
-/// <c>report_search</c> its CJK-bigram form (see <see cref="CjkBigrams"/>), ranked by bm25.
+/// <c>report_search</c> its CJK-bigram form (see <see cref="CjkBigrams"/>), ranked by bm25 among at most
+/// <see cref="DefaultRankingCap"/> matching versions, newest first (<see cref="SearchStatement"/>).
 /// </summary>
 public sealed class SqliteReportSearch : IReportSearch
 {
+    /// <summary>How many matching versions (after filters) one query ranks at most, newest first.</summary>
+    public const int DefaultRankingCap = 5000;
+
     private const int MaxLimit = 500;
     private readonly StateDatabase _database;
+    private readonly int _rankingCap;
 
-    public SqliteReportSearch(StateDatabase database) => _database = database;
+    public SqliteReportSearch(StateDatabase database)
+        : this(database, DefaultRankingCap)
+    {
+    }
+
+    internal SqliteReportSearch(StateDatabase database, int rankingCap)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rankingCap, 1);
+        _database = database;
+        _rankingCap = rankingCap;
+    }
 
     public async Task IndexAsync(long versionId, string text, CancellationToken cancellationToken)
     {
@@ -49,18 +64,7 @@ public sealed class SqliteReportSearch : IReportSearch
             await mmap.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await using var command = connection.CreateCommand();
-        var narrowed = !string.IsNullOrWhiteSpace(query.Agency) || !string.IsNullOrWhiteSpace(query.Region) || query.Year is not null
-                       || !string.IsNullOrWhiteSpace(query.FindingCode);
-        command.CommandText = (narrowed ? RankFiltered : RankLatest) + """
-            page AS (SELECT id, rank FROM ranked ORDER BY rank, id LIMIT $limit)
-            SELECT v.id, r.agency, r.region, r.year, v.version, json_extract(v.parsed_json, '$.title'), v.document_url, v.page_url,
-                   v.finding_codes, t.text, p.rank, (SELECT COUNT(*) FROM ranked)
-            FROM page p
-            JOIN report_versions v ON v.id = p.id
-            JOIN reports r ON r.id = v.report_id
-            JOIN report_texts t ON t.version_id = v.id
-            ORDER BY p.rank, p.id
-            """;
+        command.CommandText = SearchStatement.For(query);
         command.Parameters.AddWithValue("$match", expression.Match);
         command.Parameters.AddWithValue("$agency", Blank(query.Agency));
         command.Parameters.AddWithValue("$region", Blank(query.Region));
@@ -68,12 +72,15 @@ public sealed class SqliteReportSearch : IReportSearch
         command.Parameters.AddWithValue("$code", Blank(query.FindingCode?.ToUpperInvariant()));
         command.Parameters.AddWithValue("$all", query.AllVersions ? 1 : 0);
         command.Parameters.AddWithValue("$limit", query.Limit);
+        command.Parameters.AddWithValue("$cap", _rankingCap);
         var hits = new List<SearchHit>();
         var total = 0;
+        var capped = false;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             total = reader.GetInt32(11);
+            capped = reader.GetInt64(12) != 0;
             hits.Add(new SearchHit
             {
                 VersionId = reader.GetInt64(0),
@@ -90,38 +97,8 @@ public sealed class SqliteReportSearch : IReportSearch
                 Snippet = SearchSnippet.Build(reader.GetString(9), expression.Terms),
             });
         }
-        return new SearchResults(hits, total);
+        return new SearchResults(hits, total) { TotalIsLowerBound = capped };
     }
-
-    // At 100,000 versions (docs/benchmarks.md, "Embedded search"): the version filters read the narrow
-    // report_versions_search index, not the wide rows (one page each), and bm25 — about a microsecond per row —
-    // runs only for versions that pass. Without agency/region/year/finding filters one FTS pass does both.
-    private const string RankLatest = """
-        WITH ranked AS MATERIALIZED (
-            SELECT s.rowid AS id, bm25(report_search) AS rank FROM report_search s
-            JOIN report_versions v INDEXED BY report_versions_search ON v.id = s.rowid
-            WHERE report_search MATCH $match AND ($all = 1 OR v.is_latest = 1)),
-
-        """;
-
-    // Match without ranking (a doclist walk), filter, then rank only the survivors in a second pass.
-    private const string RankFiltered = """
-        WITH matched AS MATERIALIZED (
-            SELECT rowid AS id FROM report_search WHERE report_search MATCH $match),
-        filtered AS MATERIALIZED (
-            SELECT m.id FROM matched m
-            JOIN report_versions v INDEXED BY report_versions_search ON v.id = m.id
-            JOIN reports r ON r.id = v.report_id
-            WHERE ($agency IS NULL OR instr(r.agency, $agency) > 0)
-              AND ($region IS NULL OR instr(COALESCE(r.region, ''), $region) > 0)
-              AND ($year IS NULL OR r.year = $year)
-              AND ($code IS NULL OR EXISTS (SELECT 1 FROM findings f WHERE f.version_id = v.id AND f.code = $code))
-              AND ($all = 1 OR v.is_latest = 1)),
-        ranked AS MATERIALIZED (
-            SELECT rowid AS id, bm25(report_search) AS rank FROM report_search
-            WHERE report_search MATCH $match AND +rowid IN (SELECT id FROM filtered)),
-
-        """;
 
     private static object Blank(string? value) => string.IsNullOrWhiteSpace(value) ? DBNull.Value : value.Trim();
 }

@@ -50,9 +50,20 @@ internal static class SearchCommand
                 await output.WriteLineAsync("   " + hit.DocumentUrl.AbsoluteUri + (hit.PageUrl is null ? "" : "  (页面 " + hit.PageUrl.AbsoluteUri + ")"));
                 await output.WriteLineAsync("   " + hit.Snippet);
             }
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{results.Hits.Count} / {results.Total} 条结果 (hits)"));
+            await output.WriteAsync(Summary(results));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The closing count; past the ranking cap it is "at least" and the hits are the best of the newest matches.</summary>
+    internal static string Summary(SearchResults results)
+    {
+        var total = results.TotalIsLowerBound ? $"{results.Total}+" : $"{results.Total}";
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{results.Hits.Count} / {total} 条结果 (hits)") + Environment.NewLine;
+        if (!results.TotalIsLowerBound) return summary;
+        return summary + string.Create(CultureInfo.InvariantCulture,
+            $"   匹配超过 {results.Total} 个版本：排序只在最新的 {results.Total} 个中进行，可加 --year/--agency 缩小范围 (more matches than ranked: best of the newest {results.Total})")
+            + Environment.NewLine;
     }
 }

@@ -15,7 +15,7 @@ public sealed class StateDatabaseTests : IDisposable
         await again.MigrateAsync(default);
 
         await using var connection = await again.OpenAsync(default);
-        Assert.Equal(4L, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal((long)StateDatabase.SchemaVersion, Scalar(connection, "SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM pragma_table_info('report_versions') WHERE name = 'content_fingerprint'"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal(10000L, Scalar(connection, "PRAGMA busy_timeout"));
@@ -36,15 +36,19 @@ public sealed class StateDatabaseTests : IDisposable
             Scalar(old, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             Scalar(old, SchemaMigrations.Steps[0] + SchemaMigrations.Steps[1] + "INSERT INTO schema_version VALUES (1, 'x'), (2, 'x');");
             Scalar(old, "INSERT INTO reports (agency, year, source_id, first_seen_at) VALUES ('聊城市商务局', 2023, 's', 'x')");
+            Scalar(old, "INSERT INTO report_search (rowid, terms) VALUES (7, '2021 年度 商务')");
         }
 
         await _data.Database.MigrateAsync(default);
 
         await using var connection = await _data.Database.OpenAsync(default);
-        Assert.Equal(4L, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal((long)StateDatabase.SchemaVersion, Scalar(connection, "SELECT MAX(version) FROM schema_version"));
         Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM pragma_table_info('report_versions') WHERE name = 'content_fingerprint'"));
         Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'report_versions_search'"));
         Assert.Equal("聊城市商务局", Scalar(connection, "SELECT agency FROM reports"));
+        // Step 5 rebuilt the search table with a prefix index and kept its rows.
+        Assert.Contains("prefix = '1'", (string?)Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'report_search'"));
+        Assert.Equal(7L, Scalar(connection, "SELECT rowid FROM report_search WHERE report_search MATCH '\"2021 年\" *'"));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Crawler.Pipeline.Search;
+using Crawler.Worker.Cli;
+
 namespace Crawler.Worker.Tests.Cli;
 
 public sealed class SearchCommandTests(StoredReportsFixture data) : IClassFixture<StoredReportsFixture>
@@ -25,6 +28,17 @@ public sealed class SearchCommandTests(StoredReportsFixture data) : IClassFixtur
         Assert.Contains("1. 聊城市商务局 2023年 第1版", byFinding);
         Assert.Contains("[T3_BALANCE]", byFinding);
         Assert.Contains("2 / 4 条结果", limited);
+    }
+
+    [Fact]
+    public void A_total_past_the_ranking_cap_is_printed_as_at_least_with_the_reason()
+    {
+        var capped = new SearchResults([], 5000) { TotalIsLowerBound = true };
+        var exact = new SearchResults([], 4999);
+
+        Assert.StartsWith("0 / 5000+ 条结果 (hits)", SearchCommand.Summary(capped), StringComparison.Ordinal);
+        Assert.Contains("最新的 5000 个", SearchCommand.Summary(capped), StringComparison.Ordinal);
+        Assert.Equal("0 / 4999 条结果 (hits)" + Environment.NewLine, SearchCommand.Summary(exact));
     }
 
     [Fact]
