@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Crawler.LoadTest;
 
@@ -19,16 +17,7 @@ public static class ServeCommand
         var sourcesFile = Value("--sources-out") ?? "simulated-sources.json";
         var nation = SimulatedNation.Build(agencies, hosts, Path.Combine(AppContext.BaseDirectory, "samples", "seeds"), Path.Combine(AppContext.BaseDirectory, "formats"));
         await using var server = await SimulatedNationServer.StartAsync(nation, CancellationToken.None);
-        var sources = new JsonArray(LoadCrawl.Sources(nation, server).Select(s => (JsonNode)new JsonObject
-        {
-            ["id"] = s.Id,
-            ["agency"] = s.Agency,
-            ["region"] = s.Region,
-            ["startUrls"] = new JsonArray(s.StartUrls.Select(u => (JsonNode)JsonValue.Create(u)!).ToArray()),
-            ["allowPrivateNetwork"] = true,
-            ["verified"] = true,
-        }).ToArray());
-        await File.WriteAllTextAsync(sourcesFile, new JsonObject { ["sources"] = sources }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        await SimulatedSourcesFile.WriteAsync(nation, server, sourcesFile, CancellationToken.None);
         Console.WriteLine($"Serving {agencies} agencies ({nation.ExpectedDocuments} documents, {nation.ExpectedReports} expected reports) on {hosts} hosts; sources in {sourcesFile}");
         await Console.In.ReadToEndAsync();
         Console.WriteLine($"Served {server.Requests} requests ({server.FullResponses} full, {server.NotModified} not modified, {server.BodyBytes / 1e6:0.0} MB of bodies)");

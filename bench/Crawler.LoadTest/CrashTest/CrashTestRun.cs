@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Crawler.LoadTest.CrashTest;
 
@@ -20,7 +18,7 @@ public static class CrashTestRun
             var nation = SimulatedNation.Build(options.Agencies, options.Hosts, options.SeedsDirectory, options.FixturesDirectory);
             await using var web = await SimulatedNationServer.StartAsync(nation, cancellationToken).ConfigureAwait(false);
             var sources = Path.Combine(root, "sources.json");
-            await WriteSourcesAsync(nation, web, sources, cancellationToken).ConfigureAwait(false);
+            await SimulatedSourcesFile.WriteAsync(nation, web, sources, cancellationToken).ConfigureAwait(false);
             log.WriteLine($"Simulated web: {nation.Agencies.Count} agencies on {options.Hosts} hosts, {nation.ExpectedDocuments} documents; data under {root}");
 
             await using var referenceSinks = await LoopbackRecorder.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -79,19 +77,4 @@ public static class CrashTestRun
         ["Elasticsearch__RequestAttempts"] = "1",
         ["Elasticsearch__BatchSize"] = options.IndexBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
-
-    private static async Task WriteSourcesAsync(SimulatedNation nation, SimulatedNationServer web, string file, CancellationToken cancellationToken)
-    {
-        var sources = new JsonArray(LoadCrawl.Sources(nation, web).Select(s => (JsonNode)new JsonObject
-        {
-            ["id"] = s.Id,
-            ["agency"] = s.Agency,
-            ["region"] = s.Region,
-            ["startUrls"] = new JsonArray(s.StartUrls.Select(u => (JsonNode)JsonValue.Create(u)!).ToArray()),
-            ["allowPrivateNetwork"] = true,
-            ["verified"] = true,
-        }).ToArray());
-        await File.WriteAllTextAsync(file, new JsonObject { ["sources"] = sources }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken)
-            .ConfigureAwait(false);
-    }
 }

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Crawler.LoadTest;
+
+/// <summary>The sources file (config/sources.json shape) for a running simulated web, for a real <c>crawler</c> process.</summary>
+public static class SimulatedSourcesFile
+{
+    public static Task WriteAsync(SimulatedNation nation, SimulatedNationServer server, string file, CancellationToken cancellationToken)
+    {
+        var sources = new JsonArray(LoadCrawl.Sources(nation, server).Select(s => (JsonNode)new JsonObject
+        {
+            ["id"] = s.Id,
+            ["agency"] = s.Agency,
+            ["region"] = s.Region,
+            ["startUrls"] = new JsonArray(s.StartUrls.Select(u => (JsonNode)JsonValue.Create(u)!).ToArray()),
+            ["allowPrivateNetwork"] = true,
+            ["verified"] = true,
+        }).ToArray());
+        return File.WriteAllTextAsync(file, new JsonObject { ["sources"] = sources }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+    }
+}
