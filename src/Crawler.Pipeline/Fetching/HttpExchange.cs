@@ -62,7 +62,7 @@ internal sealed class HttpExchange(FetchOptions options, TimeProvider time, Host
             return new HopOutcome(result with { Error = $"the server declares {declared} bytes, above the size limit of {options.MaxBodyBytes} bytes; not downloaded" });
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var body = await BodyDownload.SaveAsync(stream, options, time, cancellationToken).ConfigureAwait(false);
+        var body = await BodyDownload.SaveAsync(stream, options, time, cancellationToken, response.Content.Headers.ContentLength).ConfigureAwait(false);
         if (body.Error is not null) return new HopOutcome(result with { Error = body.Error, BodyLength = body.Length });
 
         var challenge = status is >= 200 and < 300 and not 202 ? null : ChallengeDetector.Detect(status, headers, Encoding.UTF8.GetString(body.Head));
