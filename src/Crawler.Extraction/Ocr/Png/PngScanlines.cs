@@ -1,0 +1,119 @@
+using System.IO.Compression;
+
+namespace Crawler.Extraction.Ocr.Png;
+
+/// <summary>
+/// Inflates a PNG's image data one scanline at a time, undoes the scanline filters and flattens each pixel
+/// to grey. Memory is the grey raster plus two scanlines whatever the stream holds: a stream that inflates
+/// beyond the header's size is simply not read further.
+/// </summary>
+internal static class PngScanlines
+{
+    /// <summary>The grey pixels (0 = black), or null when the stream is corrupt, ends early, uses an unknown filter or a palette index beyond the palette.</summary>
+    public static byte[]? TryReadGrey(PngHeader header, IReadOnlyList<ReadOnlyMemory<byte>> idat, byte[]? palette, byte[]? paletteAlpha)
+    {
+        var compressed = new MemoryStream();
+        foreach (var part in idat) compressed.Write(part.Span);
+        compressed.Position = 0;
+        var rowBytes = (int)header.RowBytes;
+        var stride = header.FilterStride;
+        var previous = new byte[rowBytes];
+        var current = new byte[rowBytes];
+        var filter = new byte[1];
+        var grey = new byte[(long)header.Width * header.Height];
+        try
+        {
+            using var inflater = new ZLibStream(compressed, CompressionMode.Decompress);
+            for (var y = 0; y < header.Height; y++)
+            {
+                if (inflater.ReadAtLeast(filter, 1, throwOnEndOfStream: false) < 1) return null;
+                if (inflater.ReadAtLeast(current, rowBytes, throwOnEndOfStream: false) < rowBytes) return null;
+                if (!Unfilter(filter[0], current, previous, stride)) return null;
+                if (!Flatten(header, current, grey.AsSpan(y * header.Width, header.Width), palette, paletteAlpha)) return null;
+                (previous, current) = (current, previous);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        return grey;
+    }
+
+    private static bool Unfilter(byte type, byte[] row, byte[] above, int stride)
+    {
+        switch (type)
+        {
+            case 0:
+                return true;
+            case 1:
+                for (var i = stride; i < row.Length; i++) row[i] += row[i - stride];
+                return true;
+            case 2:
+                for (var i = 0; i < row.Length; i++) row[i] += above[i];
+                return true;
+            case 3:
+                for (var i = 0; i < row.Length; i++) row[i] += (byte)(((i >= stride ? row[i - stride] : 0) + above[i]) / 2);
+                return true;
+            case 4:
+                for (var i = 0; i < row.Length; i++) row[i] += Paeth(i >= stride ? row[i - stride] : (byte)0, above[i], i >= stride ? above[i - stride] : (byte)0);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static byte Paeth(byte left, byte up, byte upLeft)
+    {
+        var p = left + up - upLeft;
+        var (pa, pb, pc) = (Math.Abs(p - left), Math.Abs(p - up), Math.Abs(p - upLeft));
+        return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+    }
+
+    private static bool Flatten(PngHeader header, byte[] row, Span<byte> grey, byte[]? palette, byte[]? paletteAlpha)
+    {
+        var depth = header.BitDepth;
+        // 16-bit samples keep their high byte; the low one is below what OCR can see.
+        var step = depth == 16 ? 2 : 1;
+        for (var x = 0; x < grey.Length; x++)
+        {
+            switch (header.ColourType)
+            {
+                case PngHeader.Grey when depth < 8:
+                    grey[x] = (byte)(Packed(row, x, depth) * 255 / ((1 << depth) - 1));
+                    break;
+                case PngHeader.Grey:
+                    grey[x] = row[x * step];
+                    break;
+                case PngHeader.Palette:
+                    var index = depth < 8 ? Packed(row, x, depth) : row[x];
+                    if ((index * 3) + 2 >= palette!.Length) return false;
+                    var alpha = paletteAlpha is not null && index < paletteAlpha.Length ? paletteAlpha[index] : (byte)255;
+                    grey[x] = OnWhite(Luma(palette[index * 3], palette[(index * 3) + 1], palette[(index * 3) + 2]), alpha);
+                    break;
+                case PngHeader.GreyAlpha:
+                    grey[x] = OnWhite(row[x * 2 * step], row[((x * 2) + 1) * step]);
+                    break;
+                case PngHeader.Rgb:
+                    grey[x] = Luma(row[x * 3 * step], row[((x * 3) + 1) * step], row[((x * 3) + 2) * step]);
+                    break;
+                default:
+                    var at = x * 4 * step;
+                    grey[x] = OnWhite(Luma(row[at], row[at + step], row[at + (2 * step)]), row[at + (3 * step)]);
+                    break;
+            }
+        }
+        return true;
+    }
+
+    private static int Packed(byte[] row, int x, int depth)
+    {
+        var bit = x * depth;
+        return (row[bit / 8] >> (8 - depth - (bit % 8))) & ((1 << depth) - 1);
+    }
+
+    /// <summary>The luminance poppler uses for grey rendering (0.3, 0.59, 0.11), so a colour PNG matches pdftoppm -gray.</summary>
+    private static byte Luma(byte r, byte g, byte b) => (byte)(((30 * r) + (59 * g) + (11 * b) + 50) / 100);
+
+    private static byte OnWhite(byte value, byte alpha) => (byte)(((value * alpha) + (255 * (255 - alpha)) + 127) / 255);
+}
