@@ -5,11 +5,11 @@ namespace Crawler.Extraction.Ocr.Png;
 /// <summary>
 /// Inflates a PNG's image data one scanline at a time, undoes the scanline filters and flattens each pixel
 /// to grey. Memory is the grey raster plus two scanlines whatever the stream holds: a stream that inflates
-/// beyond the header's size is simply not read further.
+/// beyond the header's size is declined after one byte more.
 /// </summary>
 internal static class PngScanlines
 {
-    /// <summary>The grey pixels (0 = black), or null when the stream is corrupt, ends early, uses an unknown filter or a palette index beyond the palette.</summary>
+    /// <summary>The grey pixels (0 = black), or null when the stream is corrupt, ends early, uses an unknown filter or a palette index beyond the palette, or holds more than the header's rows.</summary>
     public static byte[]? TryReadGrey(PngHeader header, IReadOnlyList<ReadOnlyMemory<byte>> idat, byte[]? palette, byte[]? paletteAlpha)
     {
         var compressed = new MemoryStream();
@@ -32,9 +32,12 @@ internal static class PngScanlines
                 if (!Flatten(header, current, grey.AsSpan(y * header.Width, header.Width), palette, paletteAlpha)) return null;
                 (previous, current) = (current, previous);
             }
+            // More data than the header's rows: not this image (a zip bomb behind a small header stops here).
+            if (inflater.ReadAtLeast(filter, 1, throwOnEndOfStream: false) > 0) return null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            // A corrupt stream surfaces as InvalidDataException or, for some damage, as ZLibException (an IOException).
             return null;
         }
         return grey;
