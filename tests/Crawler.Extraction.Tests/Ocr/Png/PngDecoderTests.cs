@@ -63,6 +63,30 @@ public sealed class PngDecoderTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task A_grey_png_of_fewer_than_8_bits_scales_its_levels_to_0_255(int depth)
+    {
+        var grey = await pages.GreyAsync(RenderedPage.Scan(Stem), 2, 50);
+        var levels = (1 << depth) - 1;
+        var rows = Enumerable.Range(0, grey.Height).Select(y =>
+        {
+            var row = new byte[((grey.Width * depth) + 7) / 8];
+            for (var x = 0; x < grey.Width; x++) row[x * depth / 8] |= (byte)(grey[x, y] * levels / 255 << (8 - depth - (x * depth % 8)));
+            return row;
+        }).ToArray();
+
+        var decoded = PngDecoder.TryDecode(TestPng.Encode(grey.Width, grey.Height, depth, 0, rows, filter: null));
+
+        Assert.NotNull(decoded);
+        var expected = grey.Pixels.Select(v => (byte)(v * levels / 255 * 255 / levels)).ToArray();
+        Assert.Equal(expected, decoded.Image.Pixels);
+        // Ink and paper, not one flat level.
+        Assert.True(decoded.Image.Pixels.Distinct().Count() >= 2);
+    }
+
     [Fact]
     public void A_palette_png_of_2_bits_with_transparency_maps_each_index_through_the_palette()
     {

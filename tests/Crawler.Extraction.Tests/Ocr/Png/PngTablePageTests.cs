@@ -74,5 +74,19 @@ public sealed class PngTablePageTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain(result.Document!.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells), c => c.RowSpan > 1);
     }
 
+    [Fact]
+    public async Task A_truncated_png_is_declined_by_the_decoder_and_fails_page_level_with_its_name()
+    {
+        var png = await pages.RenderAsync(RenderedPage.Scan(Stem), 2, 100, "-png");
+        var extractor = new OcrExtractor(new ProcessRunner(), Options.Create(new OcrOptions()));
+
+        var result = await extractor.ExtractAsync(new SourceDocument(png.AsMemory(0, png.Length / 2), "table.png"), DocumentFormat.Image, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(DocumentFormat.Image, result.Format);
+        Assert.Contains("table.png", result.Error);
+        Assert.Contains("第 1 页 OCR 失败", result.Error);
+    }
+
     public void Dispose() => pages.Dispose();
 }
