@@ -125,7 +125,9 @@ public sealed class PngDecoderTests : IDisposable
     [InlineData(9000, null, 400)]
     [InlineData(1654, 11811, 300)]
     [InlineData(1654, 100, 200)]
-    public void The_resolution_comes_from_phys_else_from_an_a4_width(int width, int? pixelsPerMetre, int dpi)
+    [InlineData(1654, 2835, 200)]
+    [InlineData(1654, 3780, 200)]
+    public void The_resolution_comes_from_phys_else_or_for_72_and_96_dpi_from_an_a4_width(int width, int? pixelsPerMetre, int dpi)
     {
         var rows = Enumerable.Range(0, 2).Select(_ => new byte[width]).ToArray();
         var decoded = PngDecoder.TryDecode(TestPng.Encode(width, 2, 8, 0, rows, pixelsPerMetre: pixelsPerMetre));

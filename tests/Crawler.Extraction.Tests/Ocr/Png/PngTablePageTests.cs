@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Crawler.Extraction.Ocr;
 using Crawler.Extraction.Processes;
 using Crawler.Extraction.Tests.Pdf;
@@ -18,10 +19,21 @@ public sealed class PngTablePageTests(ITestOutputHelper output) : IDisposable
     private const string Stem = "004_c578ef021bbe04ee";
     private readonly RenderedPage pages = new();
 
-    [Fact]
-    public async Task A_png_of_a_table_page_is_read_cell_by_cell_and_holds_the_gold_figures()
+    /// <param name="stampedDpi">A pHYs resolution written over pdftoppm's 150 (0: keep it); 72 is what screen tools write whatever the picture.</param>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(72)]
+    public async Task A_png_of_a_table_page_is_read_cell_by_cell_and_holds_the_gold_figures(int stampedDpi)
     {
         var png = await pages.RenderAsync(RenderedPage.Scan(Stem), 2, 150, "-png");
+        if (stampedDpi > 0)
+        {
+            // pdftoppm writes pHYs right after IHDR: its two pixels-per-metre fields start at byte 41.
+            Assert.Equal("pHYs"u8.ToArray(), png[37..41]);
+            var perMetre = (uint)Math.Round(stampedDpi / 0.0254);
+            BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(41), perMetre);
+            BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(45), perMetre);
+        }
         var extractor = new OcrExtractor(new ProcessRunner(), Options.Create(new OcrOptions()));
 
         var result = await extractor.ExtractAsync(new SourceDocument(png, "table.png"), DocumentFormat.Image, CancellationToken.None);
