@@ -5,8 +5,8 @@ namespace Crawler.Extraction.Ocr.Png;
 
 /// <summary>
 /// Decodes a PNG (a table published as a picture) to the grey raster the cell-by-cell reader takes, because
-/// no image library is available here. Non-interlaced PNGs of every colour type; a truncated or corrupt file,
-/// an implausible size, an interlaced image or a stream that inflates short is declined (null) and the
+/// no image library is available here. Every colour type, bit depth and filter, plain or Adam7-interlaced; a
+/// truncated or corrupt file, an implausible size or a stream that inflates short or long is declined (null) and the
 /// caller falls back to the page-level OCR path, which hands the file to tesseract as it is.
 /// </summary>
 internal static class PngDecoder
@@ -40,7 +40,7 @@ internal static class PngDecoder
             {
                 if (!type.SequenceEqual("IHDR"u8)) return null;
                 header = PngHeader.TryRead(data.Span);
-                if (header is null || header.Interlaced || (long)header.Width * header.Height > GrayImage.MaxPixels) return null;
+                if (header is null || (long)header.Width * header.Height > GrayImage.MaxPixels) return null;
             }
             else if (type.SequenceEqual("PLTE"u8))
             {

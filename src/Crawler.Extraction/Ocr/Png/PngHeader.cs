@@ -14,8 +14,8 @@ internal sealed record PngHeader(int Width, int Height, int BitDepth, int Colour
     /// <summary>Samples per pixel.</summary>
     public int Channels => ColourType switch { Rgb => 3, GreyAlpha => 2, Rgba => 4, _ => 1 };
 
-    /// <summary>Bytes of one scanline without its filter byte.</summary>
-    public long RowBytes => (((long)Width * Channels * BitDepth) + 7) / 8;
+    /// <summary>Bytes of a scanline of the given width, without its filter byte.</summary>
+    public int RowBytes(int width) => (int)((((long)width * Channels * BitDepth) + 7) / 8);
 
     /// <summary>The byte distance to the "left" pixel the filters refer to (at least 1 for sub-byte depths).</summary>
     public int FilterStride => Math.Max(1, Channels * BitDepth / 8);

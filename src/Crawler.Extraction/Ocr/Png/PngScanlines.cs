@@ -9,28 +9,42 @@ namespace Crawler.Extraction.Ocr.Png;
 /// </summary>
 internal static class PngScanlines
 {
+    /// <summary>Adam7's seven passes: first column and row, then the step across and down.</summary>
+    private static readonly (int Left, int Top, int Across, int Down)[] Adam7 =
+        [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)];
+
     /// <summary>The grey pixels (0 = black), or null when the stream is corrupt, ends early, uses an unknown filter or a palette index beyond the palette, or holds more than the header's rows.</summary>
     public static byte[]? TryReadGrey(PngHeader header, IReadOnlyList<ReadOnlyMemory<byte>> idat, byte[]? palette, byte[]? paletteAlpha)
     {
         var compressed = new MemoryStream();
         foreach (var part in idat) compressed.Write(part.Span);
         compressed.Position = 0;
-        var rowBytes = (int)header.RowBytes;
         var stride = header.FilterStride;
-        var previous = new byte[rowBytes];
-        var current = new byte[rowBytes];
         var filter = new byte[1];
         var grey = new byte[(long)header.Width * header.Height];
         try
         {
             using var inflater = new ZLibStream(compressed, CompressionMode.Decompress);
-            for (var y = 0; y < header.Height; y++)
+            foreach (var (left, top, across, down) in header.Interlaced ? Adam7 : [(0, 0, 1, 1)])
             {
-                if (inflater.ReadAtLeast(filter, 1, throwOnEndOfStream: false) < 1) return null;
-                if (inflater.ReadAtLeast(current, rowBytes, throwOnEndOfStream: false) < rowBytes) return null;
-                if (!Unfilter(filter[0], current, previous, stride)) return null;
-                if (!Flatten(header, current, grey.AsSpan(y * header.Width, header.Width), palette, paletteAlpha)) return null;
-                (previous, current) = (current, previous);
+                // A pass is a small image of its own (filters refer to its own rows); an empty pass has no bytes at all.
+                var width = (header.Width - left + across - 1) / across;
+                var height = (header.Height - top + down - 1) / down;
+                if (width == 0 || height == 0) continue;
+                var rowBytes = header.RowBytes(width);
+                var previous = new byte[rowBytes];
+                var current = new byte[rowBytes];
+                var row = new byte[width];
+                for (var y = 0; y < height; y++)
+                {
+                    if (inflater.ReadAtLeast(filter, 1, throwOnEndOfStream: false) < 1) return null;
+                    if (inflater.ReadAtLeast(current, rowBytes, throwOnEndOfStream: false) < rowBytes) return null;
+                    if (!Unfilter(filter[0], current, previous, stride)) return null;
+                    if (!Flatten(header, current, row, palette, paletteAlpha)) return null;
+                    var at = ((long)(top + (y * down)) * header.Width) + left;
+                    for (var x = 0; x < width; x++) grey[at + ((long)x * across)] = row[x];
+                    (previous, current) = (current, previous);
+                }
             }
             // More data than the header's rows: not this image (a zip bomb behind a small header stops here).
             if (inflater.ReadAtLeast(filter, 1, throwOnEndOfStream: false) > 0) return null;

@@ -63,6 +63,23 @@ public sealed class PngDecoderTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_interlaced_png_is_put_back_together_from_its_seven_passes()
+    {
+        var grey = await pages.GreyAsync(RenderedPage.Scan(Stem), 2, 50);
+        var decoded = PngDecoder.TryDecode(TestPng.EncodeInterlaced(grey.Width, grey.Height, 8, 0, (x, y) => [grey[x, y]]));
+        Assert.NotNull(decoded);
+        Assert.Equal(grey.Pixels, decoded.Image.Pixels);
+
+        // Images smaller than the 8 × 8 pattern leave passes empty; 16-bit RGB takes every sample's high byte.
+        foreach (var (width, height) in new[] { (1, 1), (3, 2), (5, 9) })
+        {
+            var tiny = PngDecoder.TryDecode(TestPng.EncodeInterlaced(width, height, 16, 2, (x, y) => [(byte)(x * 40), 7, (byte)(x * 40), 9, (byte)(x * 40), 1]));
+            Assert.NotNull(tiny);
+            Assert.Equal(Enumerable.Range(0, width * height).Select(i => (byte)(i % width * 40)), tiny.Image.Pixels);
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

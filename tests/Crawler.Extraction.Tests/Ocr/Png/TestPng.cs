@@ -26,6 +26,31 @@ internal static class TestPng
         return Assemble(Header(width, height, bitDepth, colourType, interlace), Deflate(raw.ToArray()), palette, transparency, pixelsPerMetre);
     }
 
+    /// <summary>An Adam7-interlaced PNG of 8- or 16-bit samples: each pass a small image of its own, its rows filtered in turn with all five filters.</summary>
+    public static byte[] EncodeInterlaced(int width, int height, int bitDepth, int colourType, Func<int, int, byte[]> pixel)
+    {
+        (int Left, int Top, int Across, int Down)[] passes = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)];
+        var bytesPerPixel = Channels(colourType) * bitDepth / 8;
+        var raw = new MemoryStream();
+        var line = 0;
+        foreach (var (left, top, across, down) in passes)
+        {
+            var passWidth = (width - left + across - 1) / across;
+            var passHeight = (height - top + down - 1) / down;
+            if (passWidth == 0 || passHeight == 0) continue;
+            var above = new byte[passWidth * bytesPerPixel];
+            for (var y = 0; y < passHeight; y++)
+            {
+                var row = Enumerable.Range(0, passWidth).SelectMany(x => pixel(left + (x * across), top + (y * down))).ToArray();
+                var type = line++ % 5;
+                raw.WriteByte((byte)type);
+                raw.Write(Filter(type, row, above, bytesPerPixel));
+                above = row;
+            }
+        }
+        return Assemble(Header(width, height, bitDepth, colourType, interlace: 1), Deflate(raw.ToArray()));
+    }
+
     public static byte[] Header(int width, int height, int bitDepth, int colourType, int interlace = 0)
     {
         var ihdr = new byte[13];
