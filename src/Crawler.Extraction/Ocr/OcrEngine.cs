@@ -37,11 +37,24 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         {
             return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：第 {PageNumber(empty)} 页无法转为图像（页面过大或已损坏，pdftoppm 未输出像素）");
         }
+        if (images.Count == 0) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：PDF 没有可识别的页面");
+        return await ReadPagesAsync(images, images.Select(PageNumber).ToList(), name, DocumentFormat.Pdf, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Greyscale PGM pages, whether rasterised from a PDF or decoded from a PNG: each
+    /// page's ruled tables are read cell by cell, a page without them gets the figure columns read twice, then
+    /// the page-level pass reads what is left.
+    /// </summary>
+    public async Task<ExtractionResult> ReadPagesAsync(IReadOnlyList<string> images, IReadOnlyList<int> pageNumbers, string name,
+        DocumentFormat format, CancellationToken cancellationToken)
+    {
         var figureImages = new List<string?>();
         var gridPages = new List<GridPage?>();
-        foreach (var image in images)
+        for (var i = 0; i < images.Count; i++)
         {
-            var grid = options.ReadRuledCells ? await grids.ReadAsync(image, PageNumber(image), cancellationToken).ConfigureAwait(false) : null;
+            var image = images[i];
+            var grid = options.ReadRuledCells ? await grids.ReadAsync(image, pageNumbers[i], cancellationToken).ConfigureAwait(false) : null;
             gridPages.Add(grid);
             if (grid is not null)
             {
@@ -51,7 +64,7 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
             string? copy = null;
             if (options.ReadFiguresTwice)
             {
-                copy = Path.Combine(folder, "figures" + Path.GetFileName(image)["page".Length..]);
+                copy = Path.Combine(Path.GetDirectoryName(image)!, "figures-" + Path.GetFileName(image));
                 File.Copy(image, copy);
                 if (!RulingEraser.TryErase(copy, options.Dpi, eraseVertical: true)) copy = null;
             }
@@ -61,9 +74,7 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
         {
             foreach (var image in images) RulingEraser.TryErase(image, options.Dpi, options.EraseRulings == RulingErasure.All);
         }
-        if (images.Count == 0) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{name}：PDF 没有可识别的页面");
-        var numbers = images.Select(PageNumber).ToList();
-        return await ReadImagesAsync(images, numbers, name, DocumentFormat.Pdf, cancellationToken, figureImages, gridPages).ConfigureAwait(false);
+        return await ReadImagesAsync(images, pageNumbers, name, format, cancellationToken, figureImages, gridPages).ConfigureAwait(false);
     }
 
     private static int PageNumber(string image) => int.Parse(Path.GetFileNameWithoutExtension(image)["page-".Length..]);

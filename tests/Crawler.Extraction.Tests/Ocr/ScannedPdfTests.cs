@@ -134,7 +134,7 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
     private static string Fixture(string stem) => Path.Combine(RepositoryPaths.Fixtures, "formats", stem, "report-scanned.pdf");
 
     /// <summary>The pages holding table 3, found in the text PDF of the same seed (same layout).</summary>
-    private static (int First, int Last) TablePages(string stem)
+    internal static (int First, int Last) TablePages(string stem)
     {
         var text = File.ReadAllBytes(Path.Combine(RepositoryPaths.Fixtures, "formats", stem, "report.pdf"));
         var pages = RunPdfToText(text);
@@ -160,7 +160,7 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
 
     /// <summary>OCR misreads some label characters: the row whose label shares most characters with the gold label.</summary>
     /// <summary>Rows of table 3 (seven figure columns) in printed order, across the tables of every page.</summary>
-    private static List<TableCell?[]> FigureRowsInOrder(ReportDocument document)
+    internal static List<TableCell?[]> FigureRowsInOrder(ReportDocument document)
     {
         static int Figures(TableCell?[] row) => row.TakeLast(7).Count(c => c is not null && c.Text.Length > 0 && c.Text.All(char.IsDigit));
         return document.Tables.Select(t => t.ToGrid())
@@ -168,7 +168,7 @@ public sealed class ScannedPdfTests(ITestOutputHelper output)
             .SelectMany(g => g).Where(r => r.Length >= 8 && Figures(r) >= 4).ToList();
     }
 
-    private static TableCell?[]? BestRow(List<TableCell?[]> rows, string label)
+    internal static TableCell?[]? BestRow(List<TableCell?[]> rows, string label)
     {
         var wanted = FigureRows.Normalise(label);
         TableCell?[]? best = null;
