@@ -8,32 +8,25 @@ namespace Crawler.Extraction.Layout;
 internal static partial class LayoutText
 {
     /// <summary>Joins fragments with a space, except between two CJK characters (Chinese has no spaces).</summary>
-    public static string Join(IEnumerable<string> parts)
+    public static string Join(IEnumerable<string> parts) => Join(parts, numbersBreak: false);
+
+    /// <summary>
+    /// Joins the lines of one paragraph like <see cref="Join(IEnumerable{string})"/>, except that a number broken at a
+    /// line's end in Chinese prose is one number: justified Chinese lines break anywhere, "统计期限自 202" / "2 年"
+    /// (seed 000 set by LibreOffice) is 2022.
+    /// </summary>
+    public static string JoinLines(IEnumerable<string> lines) => Join(lines, numbersBreak: true);
+
+    private static string Join(IEnumerable<string> parts, bool numbersBreak)
     {
         var text = new StringBuilder();
         foreach (var part in parts)
         {
             if (part.Length == 0) continue;
-            if (text.Length > 0 && !(IsCjk(text[^1]) && IsCjk(part[0]))) text.Append(' ');
+            var brokenNumber = numbersBreak && text.Length > 0 && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(part[0])
+                && CountCjkLetters(text.ToString()) > 0;
+            if (text.Length > 0 && !brokenNumber && !(IsCjk(text[^1]) && IsCjk(part[0]))) text.Append(' ');
             text.Append(part);
-        }
-        return text.ToString();
-    }
-
-    /// <summary>
-    /// Joins the lines of one paragraph like <see cref="Join"/>, except that a number broken at a line's
-    /// end in Chinese prose is one number: justified Chinese lines break anywhere, "统计期限自 202" / "2 年"
-    /// (seed 000 set by LibreOffice) is 2022.
-    /// </summary>
-    public static string JoinLines(IEnumerable<string> lines)
-    {
-        var text = new StringBuilder();
-        foreach (var line in lines)
-        {
-            if (line.Length == 0) continue;
-            var brokenNumber = text.Length > 0 && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(line[0]) && CountCjkLetters(text.ToString()) > 0;
-            if (text.Length > 0 && !brokenNumber && !(IsCjk(text[^1]) && IsCjk(line[0]))) text.Append(' ');
-            text.Append(line);
         }
         return text.ToString();
     }

@@ -151,10 +151,13 @@ internal sealed class OcrEngine(ProcessRunner runner, OcrOptions options)
             .ToList();
     }
 
+    /// <summary>The header and the file's length tell it; the pixels themselves are read once, by the page reader.</summary>
     private static bool HasPixels(string pgm, int minimum)
     {
-        var bytes = File.ReadAllBytes(pgm);
-        return RulingEraser.TryHeader(bytes, out var width, out var height, out var offset) && width >= minimum && height >= minimum
-            && bytes.Length >= offset + ((long)width * height);
+        using var file = File.OpenRead(pgm);
+        var header = new byte[Math.Min(64, file.Length)];
+        file.ReadExactly(header);
+        return RulingEraser.TryHeader(header, out var width, out var height, out var offset) && width >= minimum && height >= minimum
+            && file.Length >= offset + ((long)width * height);
     }
 }
