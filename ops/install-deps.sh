@@ -10,8 +10,9 @@ if [ "${WITH_LIBREOFFICE:-true}" != "true" ]; then
   kept=(); for p in "${packages[@]}"; do [ "$p" = libreoffice-writer-nogui ] || kept+=("$p"); done; packages=("${kept[@]}")
 fi
 if [ "${1:-}" = "--with-test-tools" ]; then
-  # Tests start a real SMTP server, validate the compose file, and mirror the simulated web with wget.
-  packages+=(python3 python3-aiosmtpd docker-compose wget sqlite3)
+  # Tests start a real SMTP server and a throw-away PostgreSQL cluster, validate the compose file, mirror the
+  # simulated web with wget, print PDFs and drive the status page with headless Chromium.
+  packages+=(python3 python3-aiosmtpd docker-compose wget sqlite3 chromium postgresql)
 fi
 
 missing=()
