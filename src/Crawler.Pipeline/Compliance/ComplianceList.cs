@@ -1,6 +1,6 @@
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Compliance;
 

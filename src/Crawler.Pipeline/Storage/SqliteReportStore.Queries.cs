@@ -1,4 +1,4 @@
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 using Microsoft.Data.Sqlite;
 
 namespace Crawler.Pipeline.Storage;

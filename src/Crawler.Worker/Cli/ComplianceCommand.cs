@@ -91,7 +91,7 @@ internal static class ComplianceCommand
                                $"未发现 {rows.Count(r => r.Status == ComplianceStatus.Missing)}，勾稽关系不一致 {rows.Count(r => r.Status != ComplianceStatus.Missing && !r.FiguresAddUp)}。");
     }
 
-    private static string Codes(IEnumerable<Reports.Validation.Finding> findings) =>
+    private static string Codes(IEnumerable<Reports.Model.Finding> findings) =>
         string.Join(" ", findings.GroupBy(f => f.Code).Select(g => g.Count() > 1 ? $"{g.Key}×{g.Count()}" : g.Key));
 
     private static string Json(IReadOnlyList<ComplianceRow> rows) => JsonSerializer.Serialize(rows.Select(r => new

@@ -1,6 +1,5 @@
 using Crawler.Reports.Model;
 using Crawler.Reports.Parsing;
-using Crawler.Reports.Validation;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,7 +1,7 @@
 using Crawler.Pipeline.Compliance;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Tests.Compliance;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Crawler.Pipeline.Search;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Json;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 using Crawler.Tests.Shared;
 using Crawler.Worker.Cli;
 using Microsoft.Data.Sqlite;
