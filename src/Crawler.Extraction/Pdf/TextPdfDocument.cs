@@ -29,7 +29,11 @@ internal static class TextPdfDocument
                 var b = table.Grid.Bounds;
                 words.Add(TableMarkers.Word(page.Number, placed.Count,
                     new CellBox(b.Left / LatticeTable.Scale, b.Top / LatticeTable.Scale, b.Right / LatticeTable.Scale, b.Bottom / LatticeTable.Scale), height));
-                placed.Add(new PlacedTable(table.Grid, table.Texts, page.Number, (int)Math.Round(page.Height * LatticeTable.Scale)));
+                var (top, bottom) = (b.Top / (double)LatticeTable.Scale, b.Bottom / (double)LatticeTable.Scale);
+                var prose = words.Where(w => !IsFurniture(w, page)).ToList();
+                placed.Add(new PlacedTable(table.Grid, table.Texts, page.Number, (int)Math.Round(page.Height * LatticeTable.Scale),
+                    EndsPage: !prose.Any(w => w.Top >= bottom) && !tables.Any(t => t.Grid.Bounds.Top >= b.Bottom),
+                    StartsPage: !prose.Any(w => w.Bottom <= top) && !tables.Any(t => t.Grid.Bounds.Bottom <= b.Top)));
                 latticePages.Add(page.Number);
             }
             layoutPages.Add(new LayoutPage(page.Number, page.Width, page.Height, words));
@@ -39,6 +43,13 @@ internal static class TextPdfDocument
         var joined = PageBreakJoiner.Join(placed, LatticeTable.UnitsPerInch).Select(t => t is null ? null : WithoutConfidence(t)).ToList();
         return new ReportDocument(TableMarkers.Replace(ProseTables.Flatten(rebuilt.Document.Blocks, rebuilt.Figures, latticePages), joined));
     }
+
+    /// <summary>
+    /// A word that does not stop a table continuing over a page break: in the top or bottom eighth of the page
+    /// (running header, footer, page number), or a page number anywhere below the table.
+    /// </summary>
+    private static bool IsFurniture(LayoutWord word, PdfPageContent page) =>
+        word.Text.StartsWith("@@GRID", StringComparison.Ordinal) || word.Bottom <= page.Height / 8 || word.Top >= page.Height * 7 / 8 || LayoutText.IsPageNumber(word.Text);
 
     /// <summary>A text layer's cells carry no confidence: only OCR sets it, and the parser reads it as "came from OCR".</summary>
     private static Table WithoutConfidence(Table table) =>

@@ -7,8 +7,9 @@ namespace Crawler.Extraction.Pdf.Lattice;
 /// its horizontal rulings and its column lines its vertical ones; where a table's border is not drawn (a page
 /// break drops the bottom border; some styles leave the sides open) the ends of the other rulings close it. A
 /// grid position joins its neighbour where the ruling between them is absent, which gives cells spanning rows
-/// or columns. Every letter goes to the cell its centre falls in. A ruled figure needs at least two columns and
-/// two rows with an inner vertical ruling, else it is a frame or a rule under a heading, and its letters stay
+/// or columns. Every letter goes to the cell its centre falls in. A ruled figure needs at least two columns with an
+/// inner vertical ruling (one row is enough: the first row of a table cut by a page break), else it is a frame or
+/// a rule under a heading, and its letters stay
 /// with the page's prose (and the word-position rebuilder, for tables drawn without rulings).
 /// </summary>
 internal static class LatticeReader
@@ -67,7 +68,7 @@ internal static class LatticeReader
         // Row lines: the horizontal rulings, plus where the vertical ones begin and end (a missing top or bottom border).
         var rows = Lines(h.Select(r => r.At).Concat([v.Min(r => r.From), v.Max(r => r.To)]));
         var columns = Lines(v.Select(r => r.At).Concat([h.Min(r => r.From), h.Max(r => r.To)]));
-        if (rows.Count < 3 || columns.Count < 3) return null;
+        if (rows.Count < 2 || columns.Count < 3) return null;
         var (rowCount, columnCount) = (rows.Count - 1, columns.Count - 1);
         // A vertical line inside the table's outline, drawn over some row: else it is a frame with rules, not a grid.
         var inner = v.Any(r => r.At > columns[0] + MinCell && r.At < columns[^1] - MinCell);
