@@ -184,4 +184,19 @@ public class SpannedTableTests
     {
         Assert.DoesNotContain(Parse(FilledApplicationsTable()).Findings, f => f.Code == FindingCodes.RowUnread);
     }
+
+    [Fact]
+    public void A_header_label_the_extractor_garbled_is_no_missing_column_when_the_rows_print_every_column()
+    {
+        var rows = ApplicationsTable().Rows.ToList();
+        rows[2] = new([C("商止仚"), .. rows[2].Cells.Skip(1)]);
+
+        var result = Parse(new Table(rows));
+
+        Assert.DoesNotContain(result.Findings, f => f.Code == FindingCodes.ColumnRepaired);
+        Assert.Equal([4m, 1m, 0m, 0m, 0m, 0m, 5m], ReportSchema.ApplicantColumns.Select(c => result.Report.Applications["newReceived", c.Key]));
+        Assert.Equal(1m, result.Report.Applications["unavailableNotHeld", "commercialEnterprise"]);
+        Assert.Null(result.Report.Applications["granted", "commercialEnterprise"]);
+        Assert.Equal(3m, result.Report.Applications["granted", "total"]);
+    }
 }
