@@ -2,8 +2,7 @@ namespace Crawler.Reports.Model;
 
 /// <summary>
 /// A template table: its JSON key (activeDisclosure, applications, reviewAndLitigation), title, number (表二) and
-/// rows. <see cref="Keywords"/> are printed words that tell the table apart from the other two.
-/// A layout with <see cref="Substitutions"/> applied holds an older template's row in place of rows it replaces.
+/// rows. A layout with <see cref="Substitutions"/> applied holds an older template's row in place of rows it replaces.
 /// </summary>
 public sealed record TableDefinition(string Key, string Title, IReadOnlyList<RowDefinition> Rows)
 {
@@ -11,8 +10,6 @@ public sealed record TableDefinition(string Key, string Title, IReadOnlyList<Row
     public string Number { get; init; } = "";
 
     public string Name => $"表{Number}";
-
-    public IReadOnlyList<string> Keywords { get; init; } = [];
 
     /// <summary>The substitutions this layout applies (empty for a template's own layout).</summary>
     public IReadOnlyList<RowSubstitution> Substitutions { get; init; } = [];
@@ -24,19 +21,6 @@ public sealed record TableDefinition(string Key, string Title, IReadOnlyList<Row
 
     /// <summary>Rows a substitution replaced: part of the layout (null), but not printed, so neither blank nor unread.</summary>
     public bool IsReplaced(string rowKey) => Substitutions.Any(s => s.Replaces.Contains(rowKey));
-
-    /// <summary>Row keys as this layout holds them: the rows a substitution replaced give way to its row, once.</summary>
-    public IReadOnlyList<string> Resolve(IEnumerable<string> rowKeys)
-    {
-        var resolved = new List<string>();
-        foreach (var key in rowKeys)
-        {
-            var substitution = Substitutions.FirstOrDefault(s => s.Replaces.Contains(key));
-            var row = substitution?.Row.Key ?? key;
-            if (!resolved.Contains(row)) resolved.Add(row);
-        }
-        return resolved;
-    }
 
     /// <summary>This layout with <paramref name="substitution"/>'s row inserted after the last row it replaces.</summary>
     public TableDefinition With(RowSubstitution substitution)
