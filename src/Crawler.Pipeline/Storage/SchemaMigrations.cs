@@ -119,5 +119,21 @@ internal static class SchemaMigrations
         DROP TABLE report_search;
         ALTER TABLE report_search_prefixed RENAME TO report_search;
         """,
+
+        // 6: one row per crawl of a source (started, finished, outcome, counts, first problem) for `crawler status`.
+        """
+        CREATE TABLE crawl_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            outcome TEXT,
+            documents INTEGER,
+            new_reports INTEGER,
+            new_versions INTEGER,
+            failures INTEGER,
+            problem TEXT);
+        CREATE INDEX crawl_runs_by_source ON crawl_runs (source_id, id);
+        """,
     ];
 }

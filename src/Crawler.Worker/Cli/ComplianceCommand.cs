@@ -30,19 +30,9 @@ internal static class ComplianceCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var services = DataDirectoryOption.Open(parseResult, data);
-            if (services is null) return 1;
             var reportYear = parseResult.GetValue(year) ?? DateTime.UtcNow.Year - 1;
             var versions = await services.GetRequiredService<IReportStore>().ListVersionsAsync(new ReportFilter { Year = reportYear }, cancellationToken);
-            IReadOnlyList<Source> sources;
-            try
-            {
-                sources = Supervised(parseResult.GetValue(sourcesFile));
-            }
-            catch (SourceCatalogException e)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(e.Message);
-                return 2;
-            }
+            var sources = Supervised(parseResult.GetValue(sourcesFile));
             var due = parseResult.GetValue(deadline) is { } day
                 ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8))
                 : ComplianceList.DefaultDeadline(reportYear);
@@ -52,9 +42,9 @@ internal static class ComplianceCommand
             {
                 case "json": await output.WriteLineAsync(Json(rows)); break;
                 case "csv": await output.WriteAsync(Csv(rows)); break;
-                default: Table(rows, reportYear, due); break;
+                default: Table(CommandSession.From(parseResult).Out, rows, reportYear, due); break;
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -67,7 +57,7 @@ internal static class ComplianceCommand
         return configured.Any(s => s.Verified) ? configured : [];
     }
 
-    private static void Table(IReadOnlyList<ComplianceRow> rows, int year, DateTimeOffset due)
+    private static void Table(IAnsiConsole console, IReadOnlyList<ComplianceRow> rows, int year, DateTimeOffset due)
     {
         var table = new Table().Title($"{year} 年度报告公开情况（截止 {due.AddDays(-1):yyyy-MM-dd}）")
             .AddColumns("机关", "状态", "首次发现", "模板", "勾稽关系", "其他发现");
@@ -86,8 +76,8 @@ internal static class ComplianceCommand
                 row.Status == ComplianceStatus.Missing ? "—" : row.FiguresAddUp ? "[green]一致[/]" : $"[red]{Markup.Escape(Codes(row.RuleViolations))}[/]",
                 Markup.Escape(Codes(row.OtherFindings)));
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"已公开 {rows.Count(r => r.Status == ComplianceStatus.Published)}，截止后发现 {rows.Count(r => r.Status == ComplianceStatus.FoundAfterDeadline)}，" +
+        console.Write(table);
+        console.MarkupLine($"已公开 {rows.Count(r => r.Status == ComplianceStatus.Published)}，截止后发现 {rows.Count(r => r.Status == ComplianceStatus.FoundAfterDeadline)}，" +
                                $"未发现 {rows.Count(r => r.Status == ComplianceStatus.Missing)}，勾稽关系不一致 {rows.Count(r => r.Status != ComplianceStatus.Missing && !r.FiguresAddUp)}。");
     }
 
