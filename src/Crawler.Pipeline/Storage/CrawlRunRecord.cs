@@ -8,6 +8,8 @@ public sealed record CrawlRunRecord
 {
     public required string SourceId { get; init; }
 
+    public required string Agency { get; init; }
+
     public required DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }

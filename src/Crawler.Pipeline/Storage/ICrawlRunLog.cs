@@ -4,7 +4,7 @@ namespace Crawler.Pipeline.Storage;
 public interface ICrawlRunLog
 {
     /// <summary>Records the start of a crawl; the returned id closes it.</summary>
-    Task<long> StartedAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<long> StartedAsync(string sourceId, string agency, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task FinishedAsync(long runId, CrawlRunRecord finished, CancellationToken cancellationToken);
 

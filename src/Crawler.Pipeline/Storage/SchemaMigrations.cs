@@ -125,6 +125,7 @@ internal static class SchemaMigrations
         CREATE TABLE crawl_runs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             source_id TEXT NOT NULL,
+            agency TEXT NOT NULL,
             started_at TEXT NOT NULL,
             finished_at TEXT,
             outcome TEXT,

@@ -5,12 +5,13 @@ namespace Crawler.Pipeline.Storage;
 /// <summary>The crawl runs in the state database's <c>crawl_runs</c> table (schema step 6).</summary>
 public sealed class SqliteCrawlRunLog(StateDatabase database) : ICrawlRunLog
 {
-    public async Task<long> StartedAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<long> StartedAsync(string sourceId, string agency, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO crawl_runs (source_id, started_at) VALUES ($source, $at) RETURNING id";
+        command.CommandText = "INSERT INTO crawl_runs (source_id, agency, started_at) VALUES ($source, $agency, $at) RETURNING id";
         command.Parameters.AddWithValue("$source", sourceId);
+        command.Parameters.AddWithValue("$agency", agency);
         command.Parameters.AddWithValue("$at", StateDatabase.Stamp(at));
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
@@ -47,7 +48,7 @@ public sealed class SqliteCrawlRunLog(StateDatabase database) : ICrawlRunLog
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT source_id, started_at, finished_at, outcome, documents, new_reports, new_versions, failures, problem
+            SELECT source_id, started_at, finished_at, outcome, documents, new_reports, new_versions, failures, problem, agency
             FROM crawl_runs WHERE id IN ({ids}) ORDER BY source_id
             """;
         var records = new List<CrawlRunRecord>();
@@ -65,6 +66,7 @@ public sealed class SqliteCrawlRunLog(StateDatabase database) : ICrawlRunLog
                 NewVersions = reader.IsDBNull(6) ? 0 : reader.GetInt32(6),
                 Failures = reader.IsDBNull(7) ? 0 : reader.GetInt32(7),
                 Problem = reader.IsDBNull(8) ? null : reader.GetString(8),
+                Agency = reader.GetString(9),
             });
         }
         return records;

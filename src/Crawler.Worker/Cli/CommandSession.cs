@@ -86,7 +86,7 @@ internal sealed class CommandSession
         // appsettings.json raises "Default" to Information; the session's level is the floor the person asked for.
         logging.AddFilter((category, logLevel) => logLevel >= level
             && (category is null || !category.StartsWith("Microsoft", StringComparison.Ordinal) || logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning || Debug));
-        logging.AddProvider(new TerminalLoggerProvider(LogSink, timestamps || LogFile is not null, Debug));
+        logging.AddProvider(new TerminalLoggerProvider(LogSink, timestamps || LogFile is not null || (longRunning && !ErrorIsTerminal), Debug));
     }
 
     public LogSink LogSink => _sink ??= LogFile is null ? new LogSink(Error, Err) : LogSink.ToFile(LogFile);

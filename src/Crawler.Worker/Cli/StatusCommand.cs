@@ -29,7 +29,7 @@ internal static class StatusCommand
             var layout = services.GetRequiredService<DataLayout>();
             var runs = await services.GetRequiredService<ICrawlRunLog>().LatestAsync(cancellationToken);
             var scheduler = SchedulerState.Read(Path.Combine(layout.Root, "scheduler.db"));
-            var configured = parseResult.GetValue(sourcesFile) is { } file ? SourceCatalog.Load(file) : [];
+            var configured = Configured(parseResult.GetValue(sourcesFile));
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var rows = Rows(runs, scheduler, configured, now);
             var session = CommandSession.From(parseResult);
@@ -38,6 +38,14 @@ internal static class StatusCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>--sources FILE, else the verified entries of the default sources file (the ones a crawl would use).</summary>
+    private static IReadOnlyList<Source> Configured(string? explicitFile)
+    {
+        if (explicitFile is not null) return SourceCatalog.Load(explicitFile);
+        var file = CrawlerConfiguration.SourcesFile(CrawlerConfiguration.Build(), null);
+        return File.Exists(file) ? SourceCatalog.Load(file).Where(s => s.Verified).ToList() : [];
     }
 
     internal sealed record SourceStatus(string SourceId, string? Agency, CrawlRunRecord? Last, DateTimeOffset? NextRun, bool NextFromScheduler, CrawlRunRecord? LastProblem);
@@ -52,7 +60,7 @@ internal static class StatusCommand
             runs.TryGetValue(id, out var run);
             scheduler.TryGetValue(id, out var job);
             var next = job?.NextRun ?? (source is null ? null : SourceSchedule.NextRun(source, now));
-            return new SourceStatus(id, job?.Agency ?? source?.Agency, run.Last, next, job?.NextRun is not null, run.LastProblem);
+            return new SourceStatus(id, job?.Agency ?? source?.Agency ?? run.Last?.Agency, run.Last, next, job?.NextRun is not null, run.LastProblem);
         }).OrderBy(s => s.SourceId, StringComparer.Ordinal).ToList();
     }
 

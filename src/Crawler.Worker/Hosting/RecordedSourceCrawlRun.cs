@@ -12,13 +12,14 @@ public sealed class RecordedSourceCrawlRun(SourceCrawlRun run, ICrawlRunLog log,
 {
     public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken)
     {
-        var id = await log.StartedAsync(source.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var id = await log.StartedAsync(source.Id, source.Agency, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         try
         {
             var summary = await run.RunAsync(source, cancellationToken).ConfigureAwait(false);
             await log.FinishedAsync(id, new CrawlRunRecord
             {
                 SourceId = source.Id,
+                Agency = source.Agency,
                 StartedAt = default,
                 FinishedAt = time.GetUtcNow(),
                 Outcome = CrawlOutcomes.Of(summary).Name(),
@@ -34,7 +35,7 @@ public sealed class RecordedSourceCrawlRun(SourceCrawlRun run, ICrawlRunLog log,
         {
             await log.FinishedAsync(id, new CrawlRunRecord
             {
-                SourceId = source.Id, StartedAt = default, FinishedAt = time.GetUtcNow(), Outcome = CrawlOutcome.Failed.Name(), Problem = e.Message,
+                SourceId = source.Id, Agency = source.Agency, StartedAt = default, FinishedAt = time.GetUtcNow(), Outcome = CrawlOutcome.Failed.Name(), Problem = e.Message,
             }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
