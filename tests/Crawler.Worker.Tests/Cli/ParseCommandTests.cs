@@ -59,7 +59,7 @@ public class ParseCommandTests
         Assert.Contains("表三 收到和处理政府信息公开申请情况", output);
         Assert.Contains("本年制发件数 3；本年废止件数 1；现行有效件数 3", output);
         Assert.Contains("PERIOD_YEAR_MISMATCH", output);
-        Assert.DoesNotContain("\u001b[", output);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
     }
 
     [Fact]
