@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Crawler.Reports.Json;
+using Crawler.Reports.Publication;
 
 namespace Crawler.Pipeline.Storage;
 
@@ -44,6 +45,8 @@ public static class ReportCsvExport
             period?["from"]?.GetValue<string>() ?? "", period?["to"]?.GetValue<string>() ?? "",
             version.SourceId, version.DocumentUrl.AbsoluteUri, version.PageUrl?.AbsoluteUri ?? "", version.Sha256, version.MediaType,
             ReportExportColumns.BeijingTime(version.FetchedAt, header),
+            version.PublishedAt?.Text ?? "",
+            version.PublishedAt is { } published ? header == ExportHeader.Keys ? DateSources.Name(published.Source) : DateSources.Label(published.Source) : "",
             string.Join(' ', version.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal)),
         ];
     }

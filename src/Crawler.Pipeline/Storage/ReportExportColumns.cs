@@ -24,7 +24,7 @@ public static class ReportExportColumns
         ("agency", "机关"), ("region", "地区"), ("year", "年度"), ("version", "版本"), ("isLatest", "是否最新版本"), ("template", "模板"),
         ("title", "标题"), ("statisticalPeriodFrom", "统计期限起"), ("statisticalPeriodTo", "统计期限止"), ("sourceId", "来源"),
         ("documentUrl", "文档地址"), ("pageUrl", "页面地址"), ("sha256", "sha256"), ("mediaType", "文件类型"),
-        ("fetchedAt", "抓取时间（北京时间）"), ("findingCodes", "发现代码"),
+        ("fetchedAt", "抓取时间（北京时间）"), ("publishedAt", "发布日期"), ("publishedAtSource", "发布日期来源"), ("findingCodes", "发现代码"),
     ];
 
     public static IReadOnlyList<string> FigureKeys { get; } = BuildFigureKeys();

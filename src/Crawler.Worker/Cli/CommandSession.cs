@@ -102,7 +102,7 @@ internal sealed class CommandSession
         {
             return parseResult.GetValue<T>(name);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // A command line built without the global options (a test wiring one command).
             return default;

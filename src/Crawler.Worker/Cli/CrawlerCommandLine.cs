@@ -66,6 +66,7 @@ public static class CrawlerCommandLine
         yield return ReportsCommand.Create();
         yield return OriginalCommand.Create();
         yield return ComplianceCommand.Create();
+        yield return CompareCommand.Create();
         yield return SearchCommand.Create();
         yield return ExportCommand.Create();
         yield return QuarantineCommand.Create();

@@ -82,7 +82,7 @@ internal static class StatusCommand
     private static string Outcome(CrawlRunRecord? run) => run switch
     {
         null => "—",
-        { Outcome: null } => "[yellow]未结束 (running or interrupted)[/]",
+        { Outcome: null } r => $"{r.NewReports} 新 / {r.Failures} 失败 / {r.Documents} 文档",
         { Outcome: "succeeded" } r => $"[green]成功[/] {r.NewReports} 新 / {r.Documents} 文档",
         { Outcome: "partial" } r => $"[yellow]部分失败[/] {r.Failures} 失败 / {r.Documents} 文档",
         { } r => $"[red]失败[/] {r.Failures} 失败",
@@ -94,7 +94,7 @@ internal static class StatusCommand
         agency = r.Agency,
         lastRun = r.Last?.StartedAt,
         lastFinished = r.Last?.FinishedAt,
-        outcome = r.Last is null ? null : r.Last.Outcome ?? "unfinished",
+        outcome = r.Last?.Outcome,
         documents = r.Last?.Documents,
         newReports = r.Last?.NewReports,
         failures = r.Last?.Failures,

@@ -39,6 +39,7 @@ public sealed class CrawledSampleFixture : IAsyncLifetime
 /// and checks its exit code and what it wrote where (issue 14).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Collection(Crawler.Worker.Tests.EndToEnd.SampleSiteCollection.Name)]
 public class CommandLineProcessTests(CrawledSampleFixture sample) : IClassFixture<CrawledSampleFixture>
 {
     // Ordinal comparisons: a culture-aware search ignores the control character and would find any "[".

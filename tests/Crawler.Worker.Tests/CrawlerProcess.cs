@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Crawler.Worker.Tests.Cli;
+namespace Crawler.Worker.Tests;
 
 /// <summary>What one run of the real <c>crawler</c> process did: its exit code and everything it wrote.</summary>
 public sealed record CrawlerRun(int ExitCode, string Output, string Error)
@@ -12,7 +12,7 @@ public sealed record CrawlerRun(int ExitCode, string Output, string Error)
 /// <summary>
 /// Runs the real <c>crawler</c> command (<c>dotnet crawler.dll</c> built beside the tests) as a new process, with its
 /// stdout and stderr piped, in a working folder of the test's choosing, with no sources file there (so the bundled
-/// sample site is the default) and colour left to the command's own decision.
+/// sample site is the default). Every test that runs the command as a user would goes through it.
 /// </summary>
 public static class CrawlerProcess
 {
@@ -35,7 +35,9 @@ public static class CrawlerProcess
                 ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Dll, .. args]), args)
             : RunAsync(directory, args);
 
-    /// <summary>The crawler started and left running (for <c>crawler run</c>); the caller reads and stops it.</summary>
+    /// <summary>The crawler started and left running (for <c>crawler run</c>, or to be killed mid-crawl); the caller reads and stops it.</summary>
+    public static Process Start(string directory, params string[] args) => Start(directory, new Dictionary<string, string?>(), args);
+
     public static Process Start(string directory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         Process.Start(StartInfo(directory, environment, "dotnet", [Dll, .. args])) ?? throw new InvalidOperationException("could not start crawler");
 
@@ -69,12 +71,9 @@ public static class CrawlerProcess
             UseShellExecute = false,
         };
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        // The test host's own settings must not leak into the command under test.
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("Storage__", StringComparison.Ordinal) || k.StartsWith("Elasticsearch__", StringComparison.Ordinal)
-                     || k.StartsWith("Alerts__", StringComparison.Ordinal) || k == "NO_COLOR").ToList())
-        {
-            info.Environment.Remove(key);
-        }
+        // The test's environment is the command's (a test may point it at a server with EnvironmentScope); colour is left to the command.
+        info.Environment.Remove("NO_COLOR");
+        info.Environment["DOTNET_ENVIRONMENT"] = "Test";
         info.Environment["Fetch__ContactUrl"] = "mailto:tests@example.org";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in environment) info.Environment[key] = value;
