@@ -1,7 +1,7 @@
 namespace Crawler.Worker.Cli;
 
 /// <summary>
-/// The exit codes of every <c>crawler</c> command (README, docs/command-line.md). Scripts and cron jobs rely on them:
+/// The exit codes of every <c>crawler</c> command (the README's table). Scripts and cron jobs rely on them:
 /// keep the numbers.
 /// </summary>
 public static class ExitCodes
