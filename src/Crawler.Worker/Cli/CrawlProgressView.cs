@@ -65,8 +65,10 @@ internal sealed class CrawlProgressView(CommandSession session) : ICrawlProgress
             row.Value = row.MaxValue;
             row.StopTask();
         }
-        else
+        else if (session.ErrorIsTerminal)
         {
+            // A terminal without a live area gets the plain progress line; piped, the log's "Source … done" line
+            // and the summary on stdout already say it, and the result is printed once.
             session.LogSink.Write($"[{summary.SourceId}] {line}");
         }
     }

@@ -74,6 +74,9 @@ public class CommandLineProcessTests(CrawledSampleFixture sample) : IClassFixtur
         Assert.NotEmpty(logLines);
         Assert.All(logLines, l => Assert.Matches(TimestampedLine, l));
         Assert.DoesNotContain("info", crawl.Output);
+        // Each source's result once: the summary on stdout, nothing of it repeated on stderr but the log line.
+        Assert.DoesNotContain("[sample-lushan-commerce] ", crawl.Error);
+        Assert.Single(Regex.Matches(crawl.Error, "Source sample-lushan-commerce done"));
     }
 
     [Fact]
