@@ -329,6 +329,21 @@ public class CommandLineProcessTests(CrawledSampleFixture sample) : IClassFixtur
         Assert.DoesNotMatch(Colour, plain);
     }
 
+    [Fact]
+    public async Task On_a_terminal_crawl_once_shows_n_of_m_documents_per_source_keeps_logs_quiet_and_prints_the_summary_once()
+    {
+        if (!File.Exists("/usr/bin/script")) return;
+        var data = Path.Combine(sample.Root, "terminal-crawl");
+
+        var screen = await Terminal($"stty cols 200; dotnet '{CrawlerProcess.Dll}' crawl --once --sample --data '{data}'", noColor: false);
+
+        Assert.Matches(@"聊城市商务局: \d+ / [1-9]\d* 个文档", screen);
+        Assert.Matches(@"海东市商务局: \d+ / 2 个文档", screen);
+        Assert.Single(Regex.Matches(screen, "抓取汇总"));
+        Assert.DoesNotContain(" info ", screen);
+        Assert.Matches(Colour, screen);
+    }
+
     private static async Task<string> Terminal(string command, bool noColor)
     {
         var info = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
