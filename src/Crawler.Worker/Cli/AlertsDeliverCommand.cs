@@ -19,7 +19,7 @@ internal static class AlertsDeliverCommand
         command.Options.Add(data);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var provider = await AlertsCommand.BuildAsync(configuration(), parseResult.GetValue(data));
+            await using var provider = await AlertsCommand.BuildAsync(parseResult, configuration(), parseResult.GetValue(data));
             if (provider is null) return 2;
             var channels = provider.GetServices<IAlertChannel>().Where(c => c.IsConfigured).ToList();
             if (channels.Count == 0)

@@ -34,7 +34,7 @@ internal static class ReindexCommand
                 await Console.Error.WriteLineAsync("Elasticsearch:Url is not set (environment: Elasticsearch__Url): nothing to reindex into.");
                 return 2;
             }
-            await using var services = IndexingServices.Build(configuration);
+            await using var services = CommandServices.Build(configuration, CommandSession.From(parseResult), CommandNeeds.Storage | CommandNeeds.Indexing);
             var summary = await services.GetRequiredService<Reindexer>().RunAsync(cancellationToken);
             Console.WriteLine($"{summary.Versions} stored versions, {summary.Queued} queued, {summary.Delivered} indexed, {summary.Dead} rejected, {summary.StillPending} still queued");
             if (summary.Unreachable is not null)

@@ -59,7 +59,7 @@ public sealed class StoredReportsFixture : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CrawlerCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await CrawlerCommandLine.RunAsync(args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
 
