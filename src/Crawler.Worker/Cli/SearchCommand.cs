@@ -1,3 +1,4 @@
+using Crawler.Reports.Model;
 using System.CommandLine;
 using System.Globalization;
 using Crawler.Pipeline.Search;
