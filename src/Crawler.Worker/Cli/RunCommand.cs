@@ -4,6 +4,7 @@ using Crawler.Pipeline.Storage;
 using Crawler.Worker.Hosting;
 using Crawler.Worker.Scheduling;
 using Crawler.Worker.Web;
+using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Cli;
 
@@ -43,7 +44,16 @@ internal static class RunCommand
                 .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow: parseResult.GetValue(now) || selection.SampleSite is not null);
             await using var app = builder.Build();
             app.MapCrawlerEndpoints();
-            await app.RunAsync(cancellationToken);
+            try
+            {
+                await app.RunAsync(cancellationToken);
+            }
+            catch (OptionsValidationException e)
+            {
+                // Validated at start (ValidateOnStart): one line per problem, naming the key, and no stack trace.
+                await Console.Error.WriteLineAsync("配置无效 (invalid configuration):\n  " + string.Join("\n  ", e.Failures));
+                return 2;
+            }
             return 0;
         });
         return command;
