@@ -43,14 +43,15 @@ internal static class RunCommand
                 .AddCrawlerWeb(builder.Configuration)
                 .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow: parseResult.GetValue(now) || selection.SampleSite is not null);
             await using var app = builder.Build();
-            app.MapCrawlerEndpoints();
             try
             {
+                // Mapping the endpoints reads the web options; starting validates the rest (ValidateOnStart).
+                app.MapCrawlerEndpoints();
                 await app.RunAsync(cancellationToken);
             }
             catch (OptionsValidationException e)
             {
-                // Validated at start (ValidateOnStart): one line per problem, naming the key, and no stack trace.
+                // One line per problem, naming the key, and no stack trace.
                 await Console.Error.WriteLineAsync("配置无效 (invalid configuration):\n  " + string.Join("\n  ", e.Failures));
                 return 2;
             }

@@ -108,6 +108,30 @@ public sealed class IndexingOutageTests : IDisposable
         Assert.All(server.Cluster.Requests.Where(r => r.Path == "/_bulk"), r => Assert.Equal("application/x-ndjson", r.Header("Content-Type")));
     }
 
+    /// <summary>The connection options are validated when the worker starts: one line per problem, exit 2, no crawl.</summary>
+    [Fact]
+    public async Task The_worker_refuses_to_start_with_invalid_connection_options_naming_each_key()
+    {
+        using (new EnvironmentScope(new()
+        {
+            ["Elasticsearch__Url"] = "https://es01:9200",
+            ["Elasticsearch__Nodes"] = "http://es02:9200",
+            ["Elasticsearch__CertificateFingerprint"] = "not-a-fingerprint",
+            ["Elasticsearch__ApiKey"] = "plain-secret",
+            ["Web__Port"] = ClosedPort().Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }))
+        {
+            var run = await CrawlerProcess.RunAsync(_directory, "run", "--data", "data");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("Elasticsearch:Url/Nodes mix http:// and https://", run.Error);
+            Assert.Contains("Elasticsearch:CertificateFingerprint must be a SHA-256 fingerprint", run.Error);
+            Assert.Contains("Elasticsearch:ApiKey is not an encoded API key", run.Error);
+            Assert.DoesNotContain("   at ", run.Error); // a message, not a stack trace
+        }
+        Assert.False(File.Exists(Path.Combine(_directory, "data", "state.db")));
+    }
+
     private static Uri ClosedPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
