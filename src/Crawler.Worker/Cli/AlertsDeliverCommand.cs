@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crawler.Pipeline.Notification;
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ internal static class AlertsDeliverCommand
                 await AlertsCommand.NoChannelAsync();
                 return 2;
             }
-            var report = await provider.GetRequiredService<AlertDispatcher>().DeliverDueAsync(cancellationToken);
+            var report = await provider.GetRequiredService<OutboxDispatcher>().DrainAsync(AlertTopic.Prefix, cancellationToken);
             Console.WriteLine($"{report.Delivered} delivered, {report.Retrying} failed and rescheduled, {report.Dead} given up");
             var outbox = provider.GetRequiredService<IOutbox>();
             var health = provider.GetRequiredService<ChannelHealth>();

@@ -5,6 +5,7 @@ using Crawler.Pipeline.Storage;
 using Crawler.Worker.Hosting;
 using Crawler.Worker.Scheduling;
 using Crawler.Worker.Web;
+using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Cli;
 
@@ -47,8 +48,18 @@ internal static class RunCommand
                 .AddCrawlerWeb(builder.Configuration)
                 .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow);
             await using var app = builder.Build();
-            app.MapCrawlerEndpoints();
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                // Mapping the endpoints reads the web options; starting validates the rest (ValidateOnStart).
+                app.MapCrawlerEndpoints();
+                await app.StartAsync(cancellationToken);
+            }
+            catch (OptionsValidationException e)
+            {
+                // One line per problem, naming the key, and no stack trace.
+                await Console.Error.WriteLineAsync("配置无效 (invalid configuration):\n  " + string.Join("\n  ", e.Failures));
+                return ExitCodes.Usage;
+            }
             await PrintScheduleAsync(session.Output, sources, runNow, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
