@@ -131,7 +131,7 @@ internal sealed class CrawlRun(
                 return false;
             case ReportVerdict.Report:
                 var kind = AttachmentFinder.IsDocumentUrl(link.Url) ? CrawlTaskKind.Attachment : CrawlTaskKind.ReportPage;
-                Enqueue(new CrawlTask(kind, link.Url, from.Depth) { Parent = page, LinkText = link.Label, Year = classification.Year });
+                Enqueue(new CrawlTask(kind, link.Url, from.Depth) { Parent = page, LinkText = link.Label, Year = classification.Year, ListedOn = link.ListedOn });
                 return true;
             case ReportVerdict.ReportColumn:
                 EnqueueColumn(link, from, page);
@@ -179,11 +179,11 @@ internal sealed class CrawlRun(
         var year = task.Year ?? named?.Year;
         var attachments = page is null ? [] : ReportAttachments(page);
 
-        await EmitAsync(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year }, cancellationToken).ConfigureAwait(false);
+        await EmitAsync(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year, ListedOn = task.ListedOn }, cancellationToken).ConfigureAwait(false);
         foreach (var attachment in attachments)
         {
             var text = attachment.Label.Length > 0 ? attachment.Label : task.LinkText ?? page!.Title;
-            Enqueue(new CrawlTask(CrawlTaskKind.Attachment, attachment.Url, task.Depth) { Parent = response.FinalUrl, LinkText = text, Year = year });
+            Enqueue(new CrawlTask(CrawlTaskKind.Attachment, attachment.Url, task.Depth) { Parent = response.FinalUrl, LinkText = text, Year = year, ListedOn = task.ListedOn });
         }
     }
 
@@ -193,7 +193,7 @@ internal sealed class CrawlRun(
         var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Conditional = true, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
         if (!Accept(response, task)) return;
         var year = task.Year ?? ReportClassifier.Classify(task.LinkText).Year;
-        await EmitAsync(new CrawledDocument(source, response, DocumentRole.ReportAttachment) { ParentUrl = task.Parent, LinkText = task.LinkText, YearHint = year }, cancellationToken).ConfigureAwait(false);
+        await EmitAsync(new CrawledDocument(source, response, DocumentRole.ReportAttachment) { ParentUrl = task.Parent, LinkText = task.LinkText, YearHint = year, ListedOn = task.ListedOn }, cancellationToken).ConfigureAwait(false);
     }
 
     private List<PageLink> ReportAttachments(HtmlPage page)

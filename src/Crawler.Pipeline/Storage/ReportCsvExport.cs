@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Crawler.Reports.Json;
 using Crawler.Reports.Model;
+using Crawler.Reports.Publication;
 
 namespace Crawler.Pipeline.Storage;
 
@@ -15,7 +16,7 @@ public static class ReportCsvExport
     private static readonly string[] MetadataColumns =
     [
         "agency", "region", "year", "version", "isLatest", "template", "title", "statisticalPeriodFrom", "statisticalPeriodTo",
-        "sourceId", "documentUrl", "pageUrl", "sha256", "mediaType", "fetchedAt", "findingCodes",
+        "sourceId", "documentUrl", "pageUrl", "sha256", "mediaType", "fetchedAt", "publishedAt", "publishedAtSource", "findingCodes",
     ];
 
     public static IReadOnlyList<string> FigureColumns { get; } = BuildFigureColumns();
@@ -45,6 +46,7 @@ public static class ReportCsvExport
             period?["from"]?.GetValue<string>() ?? "", period?["to"]?.GetValue<string>() ?? "",
             version.SourceId, version.DocumentUrl.AbsoluteUri, version.PageUrl?.AbsoluteUri ?? "", version.Sha256, version.MediaType,
             version.FetchedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            version.PublishedAt?.Text ?? "", version.PublishedAt is { } published ? DateSources.Name(published.Source) : "",
             string.Join(' ', version.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal)),
         ];
         return [.. metadata, .. FigureColumns.Select(key => figures.TryGetValue(key, out var value) && value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "")];

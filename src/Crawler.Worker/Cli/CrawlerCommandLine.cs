@@ -20,6 +20,7 @@ public static class CrawlerCommandLine
         yield return CrawlCommand.Create();
         yield return ReportsCommand.Create();
         yield return ComplianceCommand.Create();
+        yield return CompareCommand.Create();
         yield return SearchCommand.Create();
         yield return ExportCommand.Create();
         yield return QuarantineCommand.Create();

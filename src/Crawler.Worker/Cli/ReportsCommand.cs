@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Json;
+using Crawler.Reports.Publication;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -55,6 +56,18 @@ internal static class ReportsCommand
                 writer.WriteString("sha256", version.Sha256);
                 if (version.Size is { } size) writer.WriteNumber("size", size); else writer.WriteNull("size");
                 writer.WriteString("fetchedAt", version.FetchedAt);
+                writer.WriteString("publishedAt", version.PublishedAt?.Text);
+                writer.WriteString("publishedAtSource", version.PublishedAt is { } published ? DateSources.Name(published.Source) : null);
+                writer.WriteStartArray("publicationDates");
+                foreach (var date in version.PublicationDates)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("date", date.Text);
+                    writer.WriteString("source", DateSources.Name(date.Source));
+                    writer.WriteString("evidence", date.Evidence);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
                 writer.WriteString("mediaType", version.MediaType);
                 writer.WritePropertyName("report");
                 writer.WriteRawValue(version.ParsedJson);
@@ -69,12 +82,13 @@ internal static class ReportsCommand
     private static void Table(TextWriter output, IReadOnlyList<ReportVersionRecord> versions)
     {
         var console = TerminalOutput.For(output);
-        var table = new Table().AddColumns("机关 Agency", "年度", "版本", "模板", "发现 Findings", "抓取 Fetched", "文档 Document");
+        var table = new Table().AddColumns("机关 Agency", "年度", "版本", "模板", "发现 Findings", "发布 Published", "抓取 Fetched", "文档 Document");
         foreach (var v in versions)
         {
             var findings = string.Join(' ', v.Findings.GroupBy(f => f.Code).Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}"));
             table.AddRow(Markup.Escape(v.Agency), v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 v.Version + (v.IsLatest ? "" : " (旧)"), v.Template, Markup.Escape(findings.Length == 0 ? "—" : findings),
+                v.PublishedAt is { } published ? $"{published.Text} {Markup.Escape(DateSources.Label(published.Source))}" : "—",
                 v.FetchedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(v.DocumentUrl.AbsoluteUri));
         }
         console.Write(table);
