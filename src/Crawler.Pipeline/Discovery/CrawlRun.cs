@@ -14,6 +14,7 @@ internal sealed class CrawlRun(
     DiscoveryOptions options,
     ListPageReading reading,
     ILogger logger,
+    TimeProvider time,
     Func<CrawledDocument, CancellationToken, ValueTask> onDocument)
 {
     private readonly Queue<CrawlTask> queue = new();
@@ -46,9 +47,16 @@ internal sealed class CrawlRun(
         scope = new SiteScope(starts);
         foreach (var url in starts) Enqueue(StartTask(url));
 
+        var started = time.GetTimestamp();
         while (queue.TryDequeue(out var task))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (time.GetElapsedTime(started) >= options.MaxSourceDuration)
+            {
+                Limit(nameof(options.MaxSourceDuration),
+                    $"the crawl took longer than {options.MaxSourceDuration.TotalSeconds:0} s; {queue.Count + 1} URL(s) still waiting, from {task.Url}, are left for the next crawl");
+                break;
+            }
             switch (task.Kind)
             {
                 case CrawlTaskKind.ListPage:
@@ -98,18 +106,21 @@ internal sealed class CrawlRun(
         var body = await TakeBodyAsync(response, task.Url, cancellationToken).ConfigureAwait(false);
         if (body is null) return;
 
-        var findings = reading.Read(request, response.FinalUrl, body, response.ContentType, out var page);
+        // What a page links or declares beyond the per-page limits is counted, never made: a page declaring a million
+        // pages costs what a page declaring MaxDeclaredPages costs.
+        var findings = reading.Read(request, response.FinalUrl, body, response.ContentType, out var page, options.MaxLinksPerPage, options.MaxDeclaredPages);
+        if (findings.PagesDropped > 0)
+        {
+            var declared = findings.DeclaredPages is { } pages ? $"declares {pages} pages" : $"links {findings.MorePages.Count + findings.PagesDropped} further pages";
+            Limit(nameof(options.MaxDeclaredPages), $"{task.Url} {declared}; only {findings.MorePages.Count} further pages were queued");
+        }
         foreach (var more in findings.MorePages)
             Enqueue(new CrawlTask(CrawlTaskKind.ListPage, more.Url, task.Depth) { List = more, Parent = response.FinalUrl });
 
-        var items = findings.Items;
-        if (items.Count > options.MaxLinksPerPage)
-        {
-            Limit(nameof(options.MaxLinksPerPage), $"{task.Url} links {items.Count} items; only the first {options.MaxLinksPerPage} were considered");
-            items = items.Take(options.MaxLinksPerPage).ToList();
-        }
+        if (findings.ItemsDropped > 0)
+            Limit(nameof(options.MaxLinksPerPage), $"{task.Url} links {findings.Items.Count + findings.ItemsDropped} items; only the first {options.MaxLinksPerPage} were considered");
         var reports = 0;
-        foreach (var link in items) reports += Consider(link, task, response.FinalUrl) ? 1 : 0;
+        foreach (var link in findings.Items) reports += Consider(link, task, response.FinalUrl) ? 1 : 0;
 
         // A start URL that is itself a report page (its title names the report and it lists none).
         if (task.Depth == 0 && reports == 0 && page is not null && ReportClassifier.Classify(page.Title) is { IsReport: true, Year: not null } titled)
@@ -142,7 +153,12 @@ internal sealed class CrawlRun(
 
     private void EnqueueColumn(PageLink link, CrawlTask from, Uri page)
     {
-        if (from.Depth >= options.MaxDepth || AttachmentFinder.IsDocumentUrl(link.Url)) return;
+        if (AttachmentFinder.IsDocumentUrl(link.Url)) return;
+        if (from.Depth >= options.MaxDepth)
+        {
+            Limit(nameof(options.MaxDepth), $"{link.Url} is {from.Depth + 1} column hops from a start URL; columns deeper than {options.MaxDepth} were not read");
+            return;
+        }
         Enqueue(new CrawlTask(CrawlTaskKind.ListPage, link.Url, from.Depth + 1)
         {
             List = new ListPageRequest(link.Url, ListFormat.Html),
@@ -278,10 +294,17 @@ internal sealed class CrawlRun(
         return head.StartsWith("<!doctype html", StringComparison.Ordinal) || head.StartsWith("<html", StringComparison.Ordinal) ? bytes : null;
     }
 
+    /// <summary>Queues a URL not queued before, while the frontier has room (<see cref="DiscoveryOptions.MaxQueuedUrls"/>).</summary>
     private void Enqueue(CrawlTask task)
     {
-        var prefix = task.Kind == CrawlTaskKind.ListPage ? "L " : "D ";
-        if (!visited.Add(prefix + UrlKey.Of(task.Url, task.List?.Form))) return;
+        var key = (task.Kind == CrawlTaskKind.ListPage ? "L " : "D ") + UrlKey.Of(task.Url, task.List?.Form);
+        if (visited.Contains(key)) return;
+        if (queue.Count >= options.MaxQueuedUrls)
+        {
+            Limit(nameof(options.MaxQueuedUrls), $"more than {options.MaxQueuedUrls} URLs waiting at once; {task.Url} and later ones were not queued");
+            return;
+        }
+        visited.Add(key);
         queue.Enqueue(task);
         if (task.Kind != CrawlTaskKind.ListPage) OnProgress?.Invoke(documentsDone, ++documentsQueued);
     }

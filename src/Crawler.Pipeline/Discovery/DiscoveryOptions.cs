@@ -19,6 +19,15 @@ public sealed record DiscoveryOptions
 
     public int MaxAttachmentsPerPage { get; init; } = 10;
 
+    /// <summary>Further pages of one list taken from what a page declares or links (a million declared pages cost nothing beyond these).</summary>
+    public int MaxDeclaredPages { get; init; } = 200;
+
+    /// <summary>URLs waiting in a source's frontier at once; more are dropped and reported.</summary>
+    public int MaxQueuedUrls { get; init; } = 5000;
+
+    /// <summary>A source's time for one pass: when it runs out, the URLs still waiting are left for the next pass, and that is reported.</summary>
+    public TimeSpan MaxSourceDuration { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Report years a <c>{year}</c> start URL expands to, counting back from last year.</summary>
     public int TemplateYears { get; init; } = 3;
 }

@@ -13,6 +13,9 @@ public sealed class DiscoveryOptionsValidator : IValidateOptions<DiscoveryOption
         Range(options.MaxLinksPerPage, 1, 1_000_000, nameof(options.MaxLinksPerPage));
         Range(options.MaxAttachmentsPerPage, 0, 1000, nameof(options.MaxAttachmentsPerPage));
         Range(options.TemplateYears, 1, 20, nameof(options.TemplateYears));
+        Range(options.MaxDeclaredPages, 0, 100_000, nameof(options.MaxDeclaredPages));
+        Range(options.MaxQueuedUrls, 1, 1_000_000, nameof(options.MaxQueuedUrls));
+        if (options.MaxSourceDuration <= TimeSpan.Zero) problems.Add($"{DiscoveryOptions.SectionName}:MaxSourceDuration must be positive");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
 
         void Range(int value, int min, int max, string key)

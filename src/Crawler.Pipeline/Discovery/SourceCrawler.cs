@@ -28,7 +28,7 @@ public sealed class SourceCrawler(
         DiscoveryLog.Started(logger, source.Id, source.Agency, source.StartUrls.Count);
         // The source's client lives as long as its crawl: thousands of sources must not each keep one open.
         using var connections = fetcher.Retain(source);
-        var run = new CrawlRun(source, fetcher, options.Value, ListPageReading.Default, logger, onDocument)
+        var run = new CrawlRun(source, fetcher, options.Value, ListPageReading.Default, logger, time, onDocument)
         {
             Ledger = ledger,
             Archive = archive,

@@ -48,8 +48,19 @@ public sealed record FetchOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>A Retry-After longer than this is capped.</summary>
-    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// The longest Retry-After honoured (for the whole server, every source on it). A server asking for longer is not
+    /// retried in this pass and the fetch says so; it is never asked again sooner than it said.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Waiting for a server that accepts connections but does not answer (request and connect timeouts), added up
+    /// across its requests until it answers again: past this the server is abandoned for <see cref="StalledHostPause"/>.
+    /// </summary>
+    public TimeSpan MaxHostStall { get; init; } = TimeSpan.FromMinutes(4);
+
+    public TimeSpan StalledHostPause { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Where bodies are streamed before the archive takes them; empty means the system temp folder.</summary>
     public string? TemporaryDirectory { get; init; }

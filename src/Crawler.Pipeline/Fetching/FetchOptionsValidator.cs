@@ -26,7 +26,9 @@ public sealed class FetchOptionsValidator : IValidateOptions<FetchOptions>
         if (options.MaxRetries is < 0 or > 10) problems.Add($"{section}:MaxRetries must be between 0 and 10");
         Positive(options.RetryBaseDelay, "RetryBaseDelay");
         if (options.MaxRetryDelay < options.RetryBaseDelay) problems.Add($"{section}:MaxRetryDelay must be at least RetryBaseDelay");
-        if (options.MaxRetryAfter < TimeSpan.Zero) problems.Add($"{section}:MaxRetryAfter must not be negative");
+        if (options.MaxRetryAfter < TimeSpan.Zero || options.MaxRetryAfter > TimeSpan.FromDays(1)) problems.Add($"{section}:MaxRetryAfter must be between 0 and one day");
+        Positive(options.MaxHostStall, "MaxHostStall");
+        Positive(options.StalledHostPause, "StalledHostPause");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
 
         void Positive(TimeSpan value, string key)

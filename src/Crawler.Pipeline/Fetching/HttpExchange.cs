@@ -10,25 +10,41 @@ namespace Crawler.Pipeline.Fetching;
 /// </summary>
 internal sealed class HttpExchange(FetchOptions options, TimeProvider time, HostGate gate)
 {
+    /// <summary>No Retry-After pauses a server for longer than this, whatever it asks.</summary>
+    private static readonly TimeSpan MaxPause = TimeSpan.FromDays(1);
+
     public async Task<HopOutcome> SendAsync(HttpClient client, HopRequest hop, CancellationToken cancellationToken)
     {
-        using var lease = await gate.EnterAsync(hop.Url, hop.Delay, cancellationToken).ConfigureAwait(false);
+        var empty = new FetchedResponse { RequestedUrl = hop.Url, FinalUrl = hop.Url, StatusCode = 0, FetchedAt = time.GetUtcNow() };
+        if (await gate.AbandonedAsync(hop.Url, cancellationToken).ConfigureAwait(false) is { } abandoned)
+            return new HopOutcome(empty with { Error = abandoned });
+        if (await gate.PausedUntilAsync(hop.Url, cancellationToken).ConfigureAwait(false) is { } until && until - time.GetUtcNow() > options.MaxRetryAfter)
+            return new HopOutcome(empty with { Error = PausedTooLong(until - time.GetUtcNow()) });
+
+        using var turn = await gate.EnterAsync(hop.Url, hop.Delay, cancellationToken).ConfigureAwait(false);
+        var started = time.GetTimestamp();
         var fetchedAt = time.GetUtcNow();
-        var empty = new FetchedResponse { RequestedUrl = hop.Url, FinalUrl = hop.Url, StatusCode = 0, FetchedAt = fetchedAt };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
+        // A server that never answers may not cost more than Fetch:MaxHostStall in all, however many URLs wait for it.
+        var allowed = turn.StallAllowance(options.MaxHostStall);
+        var attemptTimeout = allowed < options.RequestTimeout ? allowed : options.RequestTimeout;
+        timeout.CancelAfter(attemptTimeout);
         using var message = Build(hop);
         var requestHeaders = Flatten(message.Headers, message.Content?.Headers);
         requestHeaders.Insert(0, new("Host", hop.Url.IsDefaultPort ? hop.Url.IdnHost : $"{hop.Url.IdnHost}:{hop.Url.Port}"));
-        empty = empty with { RequestHeaders = requestHeaders };
+        empty = empty with { RequestHeaders = requestHeaders, FetchedAt = fetchedAt };
         try
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            return await ReadAsync(response, empty, hop, timeout.Token).ConfigureAwait(false);
+            turn.Answered();
+            return await ReadAsync(response, empty, hop, turn, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new HopOutcome(empty with { Error = $"no complete response within {options.RequestTimeout.TotalSeconds:0.#} s (request timeout)" }) { Transient = true };
+            var error = $"no complete response within {attemptTimeout.TotalSeconds:0.#} s (request timeout)";
+            if (turn.Stalled(time.GetElapsedTime(started), options.MaxHostStall, options.StalledHostPause) is { } abandonedNow)
+                return new HopOutcome(empty with { Error = $"{error}; {abandonedNow}" });
+            return new HopOutcome(empty with { Error = error }) { Transient = true };
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or RefusedAddressException)
         {
@@ -36,11 +52,14 @@ internal sealed class HttpExchange(FetchOptions options, TimeProvider time, Host
                 return new HopOutcome(empty with { Error = refused.Message });
             if (Find<AuthenticationException>(ex) is { } tls)
                 return new HopOutcome(empty with { Error = $"TLS error with {hop.Url.Host}: {tls.Message} (set ignoreCertificateErrors on the source if its certificate is known to be broken)" });
-            return new HopOutcome(empty with { Error = $"connection to {hop.Url.Authority} failed: {Innermost(ex).Message}" }) { Transient = true };
+            var error = $"connection to {hop.Url.Authority} failed: {Innermost(ex).Message}";
+            if (turn.Stalled(time.GetElapsedTime(started), options.MaxHostStall, options.StalledHostPause) is { } abandonedNow)
+                return new HopOutcome(empty with { Error = $"{error}; {abandonedNow}" });
+            return new HopOutcome(empty with { Error = error }) { Transient = true };
         }
     }
 
-    private async Task<HopOutcome> ReadAsync(HttpResponseMessage response, FetchedResponse empty, HopRequest hop, CancellationToken cancellationToken)
+    private async Task<HopOutcome> ReadAsync(HttpResponseMessage response, FetchedResponse empty, HopRequest hop, HostTurn turn, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var headers = Flatten(response.Headers, response.Content.Headers);
@@ -57,7 +76,12 @@ internal sealed class HttpExchange(FetchOptions options, TimeProvider time, Host
             var target = location.IsAbsoluteUri ? location : new Uri(hop.Url, location);
             return new HopOutcome(result) { RedirectTo = new UriBuilder(target) { Fragment = "" }.Uri };
         }
-        if (status == 304) return new HopOutcome(result);
+        if (status == 304)
+        {
+            // Only an answer to If-None-Match/If-Modified-Since says "unchanged"; a bare 304 says nothing about the document.
+            if (hop.Known is { ETag: not null } or { LastModified: not null }) return new HopOutcome(result);
+            return new HopOutcome(result with { Error = "HTTP 304 Not Modified to a request that carried no validators (no If-None-Match, no If-Modified-Since): the server did not send the document" });
+        }
         if (response.Content.Headers.ContentLength is { } declared && declared > options.MaxBodyBytes)
             return new HopOutcome(result with { Error = $"the server declares {declared} bytes, above the size limit of {options.MaxBodyBytes} bytes; not downloaded" });
 
@@ -75,10 +99,20 @@ internal sealed class HttpExchange(FetchOptions options, TimeProvider time, Host
             return new HopOutcome(result with { BodyFile = body.Path, BodyLength = body.Length, Sha256 = body.Sha256 });
 
         body.Discard();
-        return new HopOutcome(result with { Error = $"HTTP {status} {response.ReasonPhrase}".TrimEnd(), BodyLength = body.Length })
+        var error = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
+        var transient = status >= 500 || status is 408 or 429;
+        var retryAfter = RetryAfter(response.Headers.RetryAfter);
+        if (transient && retryAfter is { } asked)
         {
-            Transient = status >= 500 || status is 408 or 429,
-            RetryAfter = RetryAfter(response.Headers.RetryAfter),
+            // Retry-After speaks for the server, not for this URL: every source's requests to it wait.
+            turn.PauseServer(asked < MaxPause ? asked : MaxPause);
+            if (asked > options.MaxRetryAfter)
+                return new HopOutcome(result with { Error = $"{error}; {PausedTooLong(asked)}", BodyLength = body.Length });
+        }
+        return new HopOutcome(result with { Error = error, BodyLength = body.Length })
+        {
+            Transient = transient,
+            RetryAfter = retryAfter,
         };
     }
 
@@ -99,9 +133,11 @@ internal sealed class HttpExchange(FetchOptions options, TimeProvider time, Host
     {
         var delay = value?.Delta ?? (value?.Date is { } date ? date - time.GetUtcNow() : null);
         if (delay is null) return null;
-        if (delay < TimeSpan.Zero) return TimeSpan.Zero;
-        return delay > options.MaxRetryAfter ? options.MaxRetryAfter : delay;
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
+
+    private string PausedTooLong(TimeSpan asked) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"the server asked not to be contacted for {asked.TotalSeconds:0} s (Retry-After), more than Fetch:MaxRetryAfter ({options.MaxRetryAfter.TotalSeconds:0} s): not fetched in this pass");
 
     private static List<KeyValuePair<string, string>> Flatten(HttpHeaders headers, HttpHeaders? content)
     {

@@ -70,6 +70,8 @@ public sealed class PoliteFetcher : IDisposable
             }
             if (hops >= options.MaxRedirects)
                 return Failed(request, url, $"too many redirects (more than {options.MaxRedirects}); the last went from {url} to {next}");
+            if (url.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
+                return Failed(request, url, $"refused a redirect from https to http (a downgrade): {url} → {next}");
             if (outcome.Response.StatusCode is 301 or 302 or 303) form = null;
             url = next;
         }
@@ -92,30 +94,49 @@ public sealed class PoliteFetcher : IDisposable
             (exchange, client: clients.For(source), hop),
             cancellationToken).AsTask();
 
+    /// <summary>
+    /// RFC 9309 §2.3.1: up to five redirects are followed; a redirect to a target that is not http(s) (ftp:, file:)
+    /// makes robots.txt unreachable, as does any failure to read it. Never throws: a robots.txt can only ever make its
+    /// own site wait, never end the pass.
+    /// </summary>
     private async Task<RobotsRules> LoadRobotsAsync(Source source, Uri url, CancellationToken cancellationToken)
     {
         var target = new Uri(url.GetLeftPart(UriPartial.Authority) + "/robots.txt");
-        for (var i = 0; i <= MaxRobotsRedirects; i++)
+        try
         {
-            var outcome = await SendAsync(source, new HopRequest(target, options.PerHostDelay), cancellationToken).ConfigureAwait(false);
-            if (outcome.RedirectTo is { } next)
+            for (var i = 0; i <= MaxRobotsRedirects; i++)
             {
-                target = next;
-                continue;
-            }
-            var response = outcome.Response;
-            try
-            {
-                var rules = Interpret(response);
-                FetchLog.RobotsLoaded(logger, url.Authority, rules.CrawlDelay, rules.UnavailableReason);
-                return rules;
-            }
-            finally
-            {
-                if (response.BodyFile is not null) File.Delete(response.BodyFile);
+                var outcome = await SendAsync(source, new HopRequest(target, options.PerHostDelay), cancellationToken).ConfigureAwait(false);
+                if (outcome.RedirectTo is { } next)
+                {
+                    if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                        return Loaded(url, RobotsRules.Unavailable($"robots.txt redirects to {next.Scheme}: ({next}), which is not http(s)"));
+                    target = next;
+                    continue;
+                }
+                var response = outcome.Response;
+                try
+                {
+                    return Loaded(url, Interpret(response));
+                }
+                finally
+                {
+                    if (response.BodyFile is not null) File.Delete(response.BodyFile);
+                }
             }
         }
-        return RobotsRules.AllowAll;
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Loaded(url, RobotsRules.Unavailable($"robots.txt could not be read: {exception.GetType().Name}: {exception.Message}"));
+        }
+        // More than five redirects: RFC 9309 lets the crawler treat robots.txt as unavailable (4xx), i.e. no rules.
+        return Loaded(url, RobotsRules.AllowAll);
+    }
+
+    private RobotsRules Loaded(Uri url, RobotsRules rules)
+    {
+        FetchLog.RobotsLoaded(logger, url.Authority, rules.CrawlDelay, rules.UnavailableReason);
+        return rules;
     }
 
     private RobotsRules Interpret(FetchedResponse response)

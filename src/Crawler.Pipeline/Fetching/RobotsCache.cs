@@ -14,7 +14,8 @@ internal sealed class RobotsCache(TimeProvider time, TimeSpan duration)
     /// </summary>
     public async Task<RobotsRules> GetAsync(Uri url, string policy, Func<CancellationToken, Task<RobotsRules>> load, CancellationToken cancellationToken)
     {
-        var key = HostGate.KeyOf(url) + "|" + policy;
+        // RFC 9309 §2.3: robots.txt applies to one scheme, host and port.
+        var key = $"{url.Scheme}://{url.IdnHost}:{url.Port}|{policy}";
         while (true)
         {
             // GetOrAdd may build two entries in a race; only the stored one's Lazy ever starts a load.

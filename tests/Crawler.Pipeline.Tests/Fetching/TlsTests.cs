@@ -30,7 +30,17 @@ public sealed class TlsTests : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
         app = builder.Build();
-        app.Run(c => c.Request.Path == "/robots.txt" ? Task.CompletedTask : c.Response.WriteAsync("<html><title>年报</title></html>"));
+        app.Run(c =>
+        {
+            if (c.Request.Path == "/robots.txt") return Task.CompletedTask;
+            if (c.Request.Path == "/downgrade")
+            {
+                c.Response.StatusCode = 302;
+                c.Response.Headers.Location = "http://127.0.0.1:9/zfxxgknb/";
+                return Task.CompletedTask;
+            }
+            return c.Response.WriteAsync("<html><title>年报</title></html>");
+        });
         await app.StartAsync();
         baseUrl = new Uri(app.Urls.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }
@@ -64,5 +74,15 @@ public sealed class TlsTests : IAsyncLifetime
 
         Assert.Null(response.Error);
         Assert.Equal("<html><title>年报</title></html>", await File.ReadAllTextAsync(response.BodyFile!));
+    }
+
+    [Fact]
+    public async Task A_redirect_from_https_to_http_is_refused_and_says_so()
+    {
+        using var rig = new CrawlerRig();
+        var response = await rig.FetchAsync(Source(ignoreCertificateErrors: true), new Uri(baseUrl, "/downgrade"));
+
+        Assert.Equal($"refused a redirect from https to http (a downgrade): {new Uri(baseUrl, "/downgrade")} → http://127.0.0.1:9/zfxxgknb/", response.Error);
+        Assert.Null(response.BodyFile);
     }
 }

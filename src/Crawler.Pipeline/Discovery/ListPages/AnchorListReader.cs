@@ -17,9 +17,9 @@ public sealed partial class AnchorListReader : IListPageReader
         {
             var text = link.Text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
             if (NextWords.Contains(text) || (PageNumber().IsMatch(text) && SameList(page.Url, link.Url)))
-                findings.MorePages.Add(new ListPageRequest(link.Url, ListFormat.Html));
+                findings.AddPage(new ListPageRequest(link.Url, ListFormat.Html));
             else
-                findings.Items.Add(link);
+                findings.AddItem(link);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed partial class GkmlptReader : IListPageReader
         {
             var name = category.Groups[2].Value;
             if (ReportClassifier.Classify(name).Verdict is not (ReportVerdict.ReportColumn or ReportVerdict.Report)) continue;
-            findings.MorePages.Add(new ListPageRequest(new Uri(page.Url, $"/gkmlpt/api/all/{category.Groups[1].Value}?page=1&sid={sid.Groups[1].Value}"), ListFormat.GkmlptJson));
+            findings.AddPage(new ListPageRequest(new Uri(page.Url, $"/gkmlpt/api/all/{category.Groups[1].Value}?page=1&sid={sid.Groups[1].Value}"), ListFormat.GkmlptJson));
         }
     }
 
@@ -42,14 +42,16 @@ public sealed partial class GkmlptReader : IListPageReader
                 size++;
                 var href = article.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
                 var title = article.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (UrlKey.Resolve(url, href) is { } target) findings.Items.Add(new PageLink(target, HtmlPage.Collapse(title) ?? "") { ListedOn = PublishedOn(article) });
+                if (UrlKey.Resolve(url, href) is { } target) findings.AddItem(new PageLink(target, HtmlPage.Collapse(title) ?? "") { ListedOn = PublishedOn(article) });
             }
 
             var page = QueryNumber(url, "page");
             if (page != 1 || size == 0 || !root.TryGetProperty("total", out var totalValue) || !totalValue.TryGetInt32(out var total)) return;
-            var pages = (total + size - 1) / size;
-            for (var next = 2; next <= pages; next++)
-                findings.MorePages.Add(new ListPageRequest(new Uri(url, PageParameter().Replace(url.PathAndQuery, $"page={next}")), ListFormat.GkmlptJson));
+            var pages = ((long)total + size - 1) / size;
+            var made = 0;
+            for (var next = 2; next <= pages && made < findings.MaxPages; next++, made++)
+                findings.AddPage(new ListPageRequest(new Uri(url, PageParameter().Replace(url.PathAndQuery, $"page={next}")), ListFormat.GkmlptJson));
+            findings.Declare(pages, made);
         }
         catch (JsonException)
         {

@@ -34,12 +34,14 @@ public sealed partial class HanwebColumnReader : IListPageReader
             new("unitid", Number(UnitId(), page.Html)?.ToString(CultureInfo.InvariantCulture) ?? ""),
             new("permissiontype", "0"),
         };
-        for (var start = embedded + 1; start <= total; start += embedded)
+        var made = 0;
+        for (long start = embedded + 1; start <= total && made < findings.MaxPages; start += embedded, made++)
         {
             var end = Math.Min(start + embedded - 1, total.Value);
             var url = new Uri(page.Url, $"/module/web/jpage/dataproxy.jsp?startrecord={start}&endrecord={end}&perpage={perPage}");
-            findings.MorePages.Add(new ListPageRequest(url, ListFormat.HanwebRecords) { Form = form });
+            findings.AddPage(new ListPageRequest(url, ListFormat.HanwebRecords) { Form = form });
         }
+        findings.Declare(((long)total.Value + embedded - 1) / embedded, made);
     }
 
     /// <summary>Reads the &lt;record&gt; entries of a datastore (embedded or from dataproxy.jsp); returns how many.</summary>
@@ -51,7 +53,7 @@ public sealed partial class HanwebColumnReader : IListPageReader
             count++;
             var fragment = new HtmlDocument();
             fragment.LoadHtml(record.Groups[1].Value);
-            findings.Items.AddRange(HtmlPage.AnchorsIn(fragment.DocumentNode, baseUrl));
+            foreach (var link in HtmlPage.AnchorsIn(fragment.DocumentNode, baseUrl)) findings.AddItem(link);
         }
         return count;
     }

@@ -8,9 +8,11 @@ public sealed class ListPageReading(IEnumerable<IListPageReader> readers)
     public static ListPageReading Default { get; } = new(
         [new AnchorListReader(), new TrsPaginationReader(), new HanwebColumnReader(), new GkmlptReader()]);
 
-    public ListPageFindings Read(ListPageRequest request, Uri finalUrl, byte[] body, string? contentType, out HtmlPage? page)
+    /// <summary>Reads one page; what it links or declares beyond <paramref name="maxItems"/> and <paramref name="maxPages"/> is counted, not kept.</summary>
+    public ListPageFindings Read(ListPageRequest request, Uri finalUrl, byte[] body, string? contentType, out HtmlPage? page,
+        int maxItems = int.MaxValue, int maxPages = int.MaxValue)
     {
-        var findings = new ListPageFindings();
+        var findings = new ListPageFindings(maxItems, maxPages);
         page = null;
         switch (request.Format)
         {

@@ -42,8 +42,10 @@ public sealed partial class TrsPaginationReader : IListPageReader
     private static void AddPages(HtmlPage page, ListPageFindings findings, int count, string prefix, string suffix)
     {
         var folder = new Uri(page.Url, "./");
-        for (var i = 1; i < count; i++)
-            findings.MorePages.Add(new ListPageRequest(new Uri(folder, $"{prefix}_{i}.{suffix}"), ListFormat.Html));
+        var made = 0;
+        for (var i = 1; i < count && made < findings.MaxPages; i++, made++)
+            findings.AddPage(new ListPageRequest(new Uri(folder, $"{prefix}_{i}.{suffix}"), ListFormat.Html));
+        findings.Declare(count, made);
     }
 
     private static bool IsNumberOrVariable(string arg, string html) => Resolve(arg, html) is not null;
