@@ -85,7 +85,7 @@ public sealed class SimulatedNation
             pages[reading] = Page(SimulatedMarkup.Article(readingTitle, "一图读懂……", charset));
             if (format == "html")
             {
-                pages[report] = Page(SeedReportPage.Render(title, seeds[seed], charset: charset));
+                pages[report] = Page(SeedReportPage.Render(title, seeds[seed], new DateOnly(2024, 1, 25), charset: charset));
             }
             else
             {

@@ -18,7 +18,8 @@ public sealed class SourceCrawlRun(
     WarcWriterFactory warcs,
     CrawlerMetrics metrics,
     TimeProvider time,
-    ILogger<SourceCrawlRun> logger) : ISourceCrawlRun
+    ILogger<SourceCrawlRun> logger,
+    ICrawlProgress? progress = null) : ISourceCrawlRun
 {
     public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken)
     {
@@ -37,7 +38,8 @@ public sealed class SourceCrawlRun(
                 outcomes.Add(outcome);
             }, cancellationToken,
             // List pages are fetches too: archivists get every exchange of the crawl in its WARC file.
-            async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false))
+            async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
+            progress is null ? null : (done, found) => progress.Report(source, done, found))
                 .ConfigureAwait(false);
         }
         var summary = Summarize(source, result, outcomes, Stopwatch.GetElapsedTime(started));

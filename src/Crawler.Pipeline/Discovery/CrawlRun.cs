@@ -27,6 +27,8 @@ internal sealed class CrawlRun(
     private int documentFetches;
     private int documentsFound;
     private int unchanged;
+    private int documentsQueued;
+    private int documentsDone;
 
     public IFetchLedger? Ledger { get; init; }
 
@@ -34,6 +36,9 @@ internal sealed class CrawlRun(
 
     /// <summary>Told of every list-page exchange before its body is read (the archive and the crawl's WARC keep them).</summary>
     public Func<FetchedResponse, CancellationToken, ValueTask>? OnListPage { get; init; }
+
+    /// <summary>Told (done, queued) whenever a report document is queued or finished, for live progress.</summary>
+    public Action<int, int>? OnProgress { get; init; }
 
     public async Task<SourceCrawlResult> RunAsync(DateTimeOffset today, CancellationToken cancellationToken)
     {
@@ -51,9 +56,11 @@ internal sealed class CrawlRun(
                     break;
                 case CrawlTaskKind.ReportPage:
                     await FetchReportPageAsync(task, cancellationToken).ConfigureAwait(false);
+                    OnProgress?.Invoke(++documentsDone, documentsQueued);
                     break;
                 default:
                     await FetchAttachmentAsync(task, cancellationToken).ConfigureAwait(false);
+                    OnProgress?.Invoke(++documentsDone, documentsQueued);
                     break;
             }
         }
@@ -120,7 +127,7 @@ internal sealed class CrawlRun(
                 return false;
             case ReportVerdict.Report:
                 var kind = AttachmentFinder.IsDocumentUrl(link.Url) ? CrawlTaskKind.Attachment : CrawlTaskKind.ReportPage;
-                Enqueue(new CrawlTask(kind, link.Url, from.Depth) { Parent = page, LinkText = link.Label, Year = classification.Year });
+                Enqueue(new CrawlTask(kind, link.Url, from.Depth) { Parent = page, LinkText = link.Label, Year = classification.Year, ListedOn = link.ListedOn });
                 return true;
             case ReportVerdict.ReportColumn:
                 EnqueueColumn(link, from, page);
@@ -163,11 +170,11 @@ internal sealed class CrawlRun(
         var year = task.Year ?? named?.Year;
         var attachments = page is null ? [] : ReportAttachments(page);
 
-        await EmitAsync(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year }, cancellationToken).ConfigureAwait(false);
+        await EmitAsync(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year, ListedOn = task.ListedOn }, cancellationToken).ConfigureAwait(false);
         foreach (var attachment in attachments)
         {
             var text = attachment.Label.Length > 0 ? attachment.Label : task.LinkText ?? page!.Title;
-            Enqueue(new CrawlTask(CrawlTaskKind.Attachment, attachment.Url, task.Depth) { Parent = response.FinalUrl, LinkText = text, Year = year });
+            Enqueue(new CrawlTask(CrawlTaskKind.Attachment, attachment.Url, task.Depth) { Parent = response.FinalUrl, LinkText = text, Year = year, ListedOn = task.ListedOn });
         }
     }
 
@@ -177,7 +184,7 @@ internal sealed class CrawlRun(
         var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Conditional = true, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
         if (!Accept(response, task)) return;
         var year = task.Year ?? ReportClassifier.Classify(task.LinkText).Year;
-        await EmitAsync(new CrawledDocument(source, response, DocumentRole.ReportAttachment) { ParentUrl = task.Parent, LinkText = task.LinkText, YearHint = year }, cancellationToken).ConfigureAwait(false);
+        await EmitAsync(new CrawledDocument(source, response, DocumentRole.ReportAttachment) { ParentUrl = task.Parent, LinkText = task.LinkText, YearHint = year, ListedOn = task.ListedOn }, cancellationToken).ConfigureAwait(false);
     }
 
     private List<PageLink> ReportAttachments(HtmlPage page)
@@ -274,7 +281,9 @@ internal sealed class CrawlRun(
     private void Enqueue(CrawlTask task)
     {
         var prefix = task.Kind == CrawlTaskKind.ListPage ? "L " : "D ";
-        if (visited.Add(prefix + UrlKey.Of(task.Url, task.List?.Form))) queue.Enqueue(task);
+        if (!visited.Add(prefix + UrlKey.Of(task.Url, task.List?.Form))) return;
+        queue.Enqueue(task);
+        if (task.Kind != CrawlTaskKind.ListPage) OnProgress?.Invoke(documentsDone, ++documentsQueued);
     }
 
     private void Limit(string option, string message)

@@ -12,4 +12,7 @@ internal sealed record CrawlTask(CrawlTaskKind Kind, Uri Url, int Depth)
     public string? LinkText { get; init; }
 
     public int? Year { get; init; }
+
+    /// <summary>The date printed beside the list entry that led here; attachments inherit their page's.</summary>
+    public DateOnly? ListedOn { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed record CrawledDocument(Source Source, FetchedResponse Response, Do
     public string? LinkText { get; init; }
 
     public int? YearHint { get; init; }
+
+    /// <summary>The date the list entry that linked the report printed (for an attachment: its page's entry).</summary>
+    public DateOnly? ListedOn { get; init; }
 }

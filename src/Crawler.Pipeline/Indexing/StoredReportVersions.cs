@@ -51,6 +51,7 @@ public sealed class StoredReportVersions : IReportVersionSource
             PageUrl = record.PageUrl,
             MediaType = record.MediaType,
             FetchedAt = record.FetchedAt,
+            PublishedAt = record.PublishedAt,
             Version = record.Version,
             Text = await TextAsync(record.VersionId, cancellationToken).ConfigureAwait(false),
         };

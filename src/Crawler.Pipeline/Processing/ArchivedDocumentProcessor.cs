@@ -1,9 +1,12 @@
 using Crawler.Extraction;
 using Crawler.Pipeline.Archiving;
+using Crawler.Pipeline.Compliance;
 using Crawler.Pipeline.Discovery;
+using Crawler.Pipeline.Publication;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Parsing;
+using Crawler.Reports.Publication;
 using Microsoft.Extensions.Logging;
 using Crawler.Pipeline.Faults;
 
@@ -21,6 +24,8 @@ public sealed class ArchivedDocumentProcessor
     private readonly IReportParser _parser;
     private readonly IEnumerable<IReportVersionObserver> _observers;
     private readonly ILogger<ArchivedDocumentProcessor> _logger;
+    private readonly PublicationDating _dating;
+    private readonly CarryOverCheck _carryOver;
     private readonly SemaphoreSlim _cpuSlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     public ArchivedDocumentProcessor(ContentAddressedArchive archive, IReportStore store, IDocumentExtraction extraction, IReportParser parser,
@@ -32,6 +37,8 @@ public sealed class ArchivedDocumentProcessor
         _parser = parser;
         _observers = observers;
         _logger = logger;
+        _dating = new PublicationDating(archive, store);
+        _carryOver = new CarryOverCheck(store);
     }
 
     public async Task<ProcessingOutcome> ProcessAsync(Source source, string sha256, DocumentContext context, CancellationToken cancellationToken)
@@ -71,6 +78,9 @@ public sealed class ArchivedDocumentProcessor
         if (year is null) return await QuarantineAsync(sha256, context, "无法确定报告年度 (no year in the report, its link or title)", cancellationToken).ConfigureAwait(false);
         if (parsed.Report.Year is { } parsedYear && context.YearHint is { } hint && parsedYear != hint) _logger.YearDiffers(context.Url, parsedYear, hint);
         var text = ReportText.Build(parsed.Report.Title ?? extraction.Title, extraction.Document!);
+        var publication = await _dating.DateAsync(sha256, context, extraction, cancellationToken).ConfigureAwait(false);
+        var carryOver = await _carryOver.CheckAsync(agency, year.Value, parsed.Report, cancellationToken).ConfigureAwait(false);
+        parsed = parsed with { Findings = [.. parsed.Findings, .. PublicationRule.Check(publication), .. carryOver] };
         var draft = new ReportVersionDraft
         {
             Agency = agency,
@@ -84,6 +94,7 @@ public sealed class ArchivedDocumentProcessor
             MediaType = MediaTypes.For(extraction.Format, context.MediaType),
             FetchedAt = context.FetchedAt,
             Result = parsed,
+            Publication = publication,
         };
         var stored = await _store.StoreVersionAsync(draft, cancellationToken).ConfigureAwait(false);
         _logger.Stored(agency, year.Value, stored.Version, stored.Change.ToString(), context.Url);
@@ -138,6 +149,7 @@ public sealed class ArchivedDocumentProcessor
             PageUrl = draft.PageUrl,
             MediaType = draft.MediaType,
             FetchedAt = draft.FetchedAt,
+            PublishedAt = draft.Publication?.Chosen,
             Version = stored.Version,
             Text = text,
         };

@@ -133,6 +133,7 @@ public sealed class DocumentProcessor
         Role = document.Role.ToString(),
         LinkText = document.LinkText,
         YearHint = document.YearHint,
+        ListedOn = document.ListedOn,
         MediaType = MediaTypes.Essence(document.Response.ContentType),
         FetchedAt = document.Response.FetchedAt,
     };

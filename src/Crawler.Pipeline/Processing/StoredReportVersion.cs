@@ -26,6 +26,9 @@ public sealed record StoredReportVersion
 
     public required DateTimeOffset FetchedAt { get; init; }
 
+    /// <summary>The publication date chosen for the version and its source (docs/publication-dates.md).</summary>
+    public Reports.Publication.PublicationDate? PublishedAt { get; init; }
+
     public required int Version { get; init; }
 
     /// <summary>The full text of the report (paragraphs and table cells), for full-text search.</summary>

@@ -19,6 +19,9 @@ public sealed record DocumentContext
 
     public int? YearHint { get; init; }
 
+    /// <summary>The date printed beside the list entry that linked the document (an attachment: its page's entry).</summary>
+    public DateOnly? ListedOn { get; init; }
+
     public string? MediaType { get; init; }
 
     public required DateTimeOffset FetchedAt { get; init; }

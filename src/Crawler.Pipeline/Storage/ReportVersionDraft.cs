@@ -1,4 +1,5 @@
 using Crawler.Reports.Parsing;
+using Crawler.Reports.Publication;
 
 namespace Crawler.Pipeline.Storage;
 
@@ -27,4 +28,7 @@ public sealed record ReportVersionDraft
     public required DateTimeOffset FetchedAt { get; init; }
 
     public required ReportParseResult Result { get; init; }
+
+    /// <summary>The publication date chosen and every date found (docs/publication-dates.md); null when not dated.</summary>
+    public PublicationDecision? Publication { get; init; }
 }

@@ -1,4 +1,5 @@
-using Crawler.Reports.Validation;
+using Crawler.Reports.Publication;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Storage;
 
@@ -39,4 +40,10 @@ public sealed record ReportVersionRecord
     public required string ParsedJson { get; init; }
 
     public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>The publication date chosen for this version, with its source; null for versions stored before dating existed.</summary>
+    public PublicationDate? PublishedAt { get; init; }
+
+    /// <summary>Every publication date found for this version, in precedence order.</summary>
+    public IReadOnlyList<PublicationDate> PublicationDates { get; init; } = [];
 }

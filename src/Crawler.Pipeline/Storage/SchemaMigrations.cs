@@ -119,5 +119,35 @@ internal static class SchemaMigrations
         DROP TABLE report_search;
         ALTER TABLE report_search_prefixed RENAME TO report_search;
         """,
+
+        // 6: publication dates (docs/publication-dates.md): the chosen date (yyyy-MM-dd, or yyyy-MM when only a month is
+        //    known) and its source for each version, every date found as JSON, the list entry's date kept with the
+        //    processing state (a quarantined attachment retried from the archive still has it), and one row per
+        //    crawl of a source for the status page (last checked, last changed, last problem).
+        """
+        ALTER TABLE report_versions ADD COLUMN published_at TEXT;
+        ALTER TABLE report_versions ADD COLUMN published_at_source TEXT;
+        ALTER TABLE report_versions ADD COLUMN publication_dates TEXT;
+        ALTER TABLE processing ADD COLUMN listed_on TEXT;
+        CREATE TABLE crawl_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            documents INTEGER NOT NULL,
+            new_reports INTEGER NOT NULL,
+            new_versions INTEGER NOT NULL,
+            failures INTEGER NOT NULL,
+            problems TEXT);
+        CREATE INDEX crawl_runs_by_source ON crawl_runs (source_id, id);
+        """,
+
+        // 7: what `crawler status` shows of each crawl run: the agency (a source removed from the sources file still
+        //    has a name) and how the run ended (succeeded, partial, failed). Rows are written once a run ends;
+        //    problems holds each problem on its own line.
+        """
+        ALTER TABLE crawl_runs ADD COLUMN agency TEXT;
+        ALTER TABLE crawl_runs ADD COLUMN outcome TEXT;
+        """,
     ];
 }

@@ -23,18 +23,19 @@ public sealed partial class SqliteReportStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, """
             INSERT INTO processing (sha256, status, detail, attempts, source_id, url, page_url, role, link_text, year_hint, media_type,
-                                    fetched_at, first_attempt_at, last_attempt_at, version_id)
-            VALUES ($sha, $status, $detail, 1, $source, $url, $page, $role, $link, $year, $media, $fetched, $now, $now, $version)
+                                    fetched_at, first_attempt_at, last_attempt_at, version_id, listed_on)
+            VALUES ($sha, $status, $detail, 1, $source, $url, $page, $role, $link, $year, $media, $fetched, $now, $now, $version, $listed)
             ON CONFLICT (sha256) DO UPDATE SET
                 status = excluded.status, detail = excluded.detail, attempts = attempts + 1,
                 source_id = excluded.source_id, url = excluded.url, page_url = excluded.page_url, role = excluded.role,
                 link_text = excluded.link_text, year_hint = excluded.year_hint, media_type = excluded.media_type,
-                fetched_at = excluded.fetched_at, last_attempt_at = excluded.last_attempt_at, version_id = excluded.version_id
+                fetched_at = excluded.fetched_at, last_attempt_at = excluded.last_attempt_at, version_id = excluded.version_id,
+                listed_on = excluded.listed_on
             """,
             ("$sha", sha256), ("$status", status.ToString()), ("$detail", detail), ("$source", context.SourceId), ("$url", context.Url.AbsoluteUri),
             ("$page", context.PageUrl?.AbsoluteUri), ("$role", context.Role), ("$link", context.LinkText), ("$year", context.YearHint),
             ("$media", context.MediaType), ("$fetched", StateDatabase.Stamp(context.FetchedAt)), ("$now", StateDatabase.Stamp(_time.GetUtcNow())),
-            ("$version", versionId));
+            ("$version", versionId), ("$listed", context.ListedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -43,7 +44,7 @@ public sealed partial class SqliteReportStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, $"""
             SELECT sha256, status, detail, attempts, source_id, url, page_url, role, link_text, year_hint, media_type, fetched_at,
-                   last_attempt_at, version_id
+                   last_attempt_at, version_id, listed_on
             FROM processing {where}
             """, ("$key", key));
         var states = new List<ProcessingState>();
@@ -60,6 +61,7 @@ public sealed partial class SqliteReportStore
                 YearHint = reader.IsDBNull(9) ? null : reader.GetInt32(9),
                 MediaType = NullableString(reader, 10),
                 FetchedAt = StateDatabase.ParseStamp(reader.GetString(11)),
+                ListedOn = reader.IsDBNull(14) ? null : DateOnly.ParseExact(reader.GetString(14), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             };
             states.Add(new ProcessingState(reader.GetString(0), Enum.Parse<ProcessingStatus>(reader.GetString(1)), NullableString(reader, 2),
                 reader.GetInt32(3), context)

@@ -1,4 +1,5 @@
-using Crawler.Reports.Validation;
+using Crawler.Reports.Publication;
+using Crawler.Reports.Model;
 using Microsoft.Data.Sqlite;
 
 namespace Crawler.Pipeline.Storage;
@@ -18,7 +19,7 @@ public sealed partial class SqliteReportStore
         ];
         await using var command = Command(connection, null, $"""
             SELECT v.id, r.id, r.agency, r.region, r.year, v.version, v.is_latest, v.source_id, v.document_url, v.page_url, v.sha256,
-                   v.media_type, d.size, v.fetched_at, v.template, v.parsed_json
+                   v.media_type, d.size, v.fetched_at, v.template, v.parsed_json, v.published_at, v.published_at_source, v.publication_dates
             FROM report_versions v
             JOIN reports r ON r.id = v.report_id
             LEFT JOIN documents d ON d.sha256 = v.sha256
@@ -53,6 +54,8 @@ public sealed partial class SqliteReportStore
         Template = reader.GetString(14),
         ParsedJson = reader.GetString(15),
         Findings = [],
+        PublishedAt = StoredPublication.Chosen(NullableString(reader, 16), NullableString(reader, 17), NullableString(reader, 18)),
+        PublicationDates = PublicationJson.Deserialize(NullableString(reader, 18)),
     };
 
     private static async Task<Dictionary<long, List<Finding>>> FindingsAsync(SqliteConnection connection, (string, object?)[] parameters,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crawler.Reports.Json;
 using Crawler.Reports.Model;
+using Crawler.Reports.Publication;
 using Microsoft.Data.Sqlite;
 using Crawler.Pipeline.Faults;
 
@@ -43,15 +44,18 @@ public sealed partial class SqliteReportStore
         var findings = draft.Result.Findings;
         var versionId = await ScalarAsync<long?>(connection, transaction, """
             INSERT INTO report_versions (report_id, version, is_latest, sha256, content_fingerprint, source_id, document_url, page_url, media_type,
-                                         fetched_at, stored_at, template, finding_codes, parsed_json)
-            VALUES ($report, $version, 1, $sha, $content, $source, $document, $page, $media, $fetched, $now, $template, $codes, $json)
+                                         fetched_at, stored_at, template, finding_codes, parsed_json, published_at, published_at_source, publication_dates)
+            VALUES ($report, $version, 1, $sha, $content, $source, $document, $page, $media, $fetched, $now, $template, $codes, $json,
+                    $published, $publishedSource, $publicationDates)
             RETURNING id
             """, cancellationToken,
             ("$report", report), ("$version", number), ("$sha", draft.Sha256), ("$content", draft.ContentFingerprint), ("$source", draft.SourceId),
             ("$document", draft.DocumentUrl.AbsoluteUri), ("$page", draft.PageUrl?.AbsoluteUri), ("$media", draft.MediaType),
             ("$fetched", StateDatabase.Stamp(draft.FetchedAt)), ("$now", now), ("$template", draft.Result.Report.Template.ToName()),
             ("$codes", string.Join(' ', findings.Select(f => f.Code).Distinct(StringComparer.Ordinal))),
-            ("$json", ReportJson.Serialize(draft.Result, indented: false))).ConfigureAwait(false);
+            ("$json", ReportJson.Serialize(draft.Result, indented: false)), ("$published", draft.Publication?.Chosen.Text),
+            ("$publishedSource", draft.Publication is { } p ? DateSources.Name(p.Chosen.Source) : null),
+            ("$publicationDates", draft.Publication is { } d ? PublicationJson.Serialize(d.Candidates) : null)).ConfigureAwait(false);
         for (var i = 0; i < findings.Count; i++)
         {
             await ScalarAsync<long?>(connection, transaction, """

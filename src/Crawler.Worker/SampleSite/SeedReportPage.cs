@@ -11,7 +11,8 @@ namespace Crawler.Worker.SampleSite;
 /// </summary>
 internal static class SeedReportPage
 {
-    public static string Render(string title, string seedText, string extraBody = "", string charset = "utf-8")
+    /// <param name="publishedOn">The date the page states, as a TRS page does: its PubDate meta and a 发布时间 line.</param>
+    public static string Render(string title, string seedText, DateOnly publishedOn, string extraBody = "", string charset = "utf-8")
     {
         // Read the seed the way the plain-text extractor does (tab-separated PDF text, one DOCX cell per line,
         // markdown), so each seed's tables come out as real <table> rows whatever its text layout.
@@ -38,9 +39,10 @@ internal static class SeedReportPage
         }
         return $"""
             <!DOCTYPE html>
-            <html><head><meta charset="{charset}"><meta name="ArticleTitle" content="{WebUtility.HtmlEncode(title)}"><meta name="PubDate" content="2024-01-30">
+            <html><head><meta charset="{charset}"><meta name="ArticleTitle" content="{WebUtility.HtmlEncode(title)}"><meta name="PubDate" content="{publishedOn:yyyy-MM-dd} 09:30">
             <title>{WebUtility.HtmlEncode(title)}</title></head>
-            <body><div class="trs_editor_view"><h1>{WebUtility.HtmlEncode(title)}</h1>
+            <body><h1>{WebUtility.HtmlEncode(title)}</h1><div class="info">发布时间：{publishedOn:yyyy-MM-dd} 来源：本网</div>
+            <div class="trs_editor_view">
             {body}{extraBody}</div></body></html>
             """;
     }

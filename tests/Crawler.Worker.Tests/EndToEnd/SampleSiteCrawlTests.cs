@@ -32,9 +32,17 @@ public sealed class SampleSiteCrawlTests : IDisposable
         var compliance = await CrawlerProcess.RunAsync(_directory, "compliance", "--year", "2023", "--data", "data", "--format", "json");
         var rows = JsonNode.Parse(compliance.Output)!.AsArray();
         Assert.Equal(5, rows.Count);
-        // Found today, long after 31 January 2024; none of the seeds breaks a consistency rule.
-        Assert.All(rows, row => Assert.Equal("FoundAfterDeadline", row!["status"]!.GetValue<string>()));
+        // Found today, long after 31 January 2024, yet on time by the reports' own dates (page meta, URL, list entry);
+        // none of the seeds breaks a consistency rule.
+        Assert.All(rows, row => Assert.Equal("onTime", row!["status"]!.GetValue<string>()));
         Assert.All(rows, row => Assert.True(row!["figuresAddUp"]!.GetValue<bool>()));
+        var published = rows.ToDictionary(r => r!["agency"]!.GetValue<string>(), r => (r!["publishedAt"]!.GetValue<string>(), r["publishedAtSource"]!.GetValue<string>()));
+        Assert.Equal(("2024-01-25", "pageMetadata"), published["聊城市商务局"]);
+        Assert.Equal(("2024-01-29", "pageMetadata"), published["聊城市人民政府办公室"]);
+        Assert.Equal(("2024-01-20", "pageMetadata"), published["鲁山县商务局"]);
+        Assert.Equal(("2024-01-28", "pageMetadata"), published["威海市环翠区商务局"]);
+        Assert.Equal(("2024-01-31", "url"), published["海东市商务局"]);       // a DOCX attachment: its page's URL t20240131_5.html
+        Assert.All(rows, row => Assert.DoesNotContain("PUBLISHED_AT_CONFLICT", row!["findings"]!.ToJsonString()));
 
         var warcBefore = WarcFiles();
         // The first crawl's WARC holds every exchange: list pages as well as the report documents.

@@ -42,7 +42,7 @@ public sealed partial class GkmlptReader : IListPageReader
                 size++;
                 var href = article.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
                 var title = article.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (UrlKey.Resolve(url, href) is { } target) findings.Items.Add(new PageLink(target, HtmlPage.Collapse(title) ?? ""));
+                if (UrlKey.Resolve(url, href) is { } target) findings.Items.Add(new PageLink(target, HtmlPage.Collapse(title) ?? "") { ListedOn = PublishedOn(article) });
             }
 
             var page = QueryNumber(url, "page");
@@ -55,6 +55,18 @@ public sealed partial class GkmlptReader : IListPageReader
         {
             // Not JSON (an error page served with 200): nothing to list; the crawl result notes the empty page.
         }
+    }
+
+    /// <summary>gkmlpt items carry their publication time as a Unix timestamp or a date string.</summary>
+    private static DateOnly? PublishedOn(JsonElement article)
+    {
+        foreach (var name in (string[])["first_publish_time", "publish_time", "display_publish_time", "date"])
+        {
+            if (!article.TryGetProperty(name, out var value)) continue;
+            var text = value.ValueKind switch { JsonValueKind.Number => value.GetRawText(), JsonValueKind.String => value.GetString(), _ => null };
+            if (Reports.Publication.DateText.ParseValue(text) is { } date) return date;
+        }
+        return null;
     }
 
     private static int? QueryNumber(Uri url, string name)

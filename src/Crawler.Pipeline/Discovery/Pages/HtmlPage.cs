@@ -65,7 +65,7 @@ public sealed partial class HtmlPage
             var url = UrlKey.Resolve(baseUrl, anchor.GetAttributeValue("href", null));
             if (url is null) continue;
             var title = Collapse(anchor.GetAttributeValue("title", null));
-            yield return new PageLink(url, Collapse(anchor.InnerText) ?? "") { Title = title };
+            yield return new PageLink(url, Collapse(anchor.InnerText) ?? "") { Title = title, ListedOn = ListEntryDate.Of(anchor) };
         }
     }
 

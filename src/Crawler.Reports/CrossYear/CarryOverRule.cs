@@ -1,0 +1,31 @@
+using Crawler.Reports.Model;
+
+namespace Crawler.Reports.CrossYear;
+
+/// <summary>
+/// CARRY_OVER_MISMATCH, across two years of one agency: what a report carries over from last year
+/// (表三 二、上年结转政府信息公开申请数量) must be what last year's report carried forward
+/// (四、结转下年度继续办理), column by column. The finding is on the newer report and names both figures;
+/// a cell either report leaves empty is not compared (not reported is not zero).
+/// </summary>
+public static class CarryOverRule
+{
+    public const string Code = "CARRY_OVER_MISMATCH";
+
+    public static IReadOnlyList<Finding> Check(AnnualReport newer, int newerYear, AnnualReport older, int olderYear)
+    {
+        if (olderYear != newerYear - 1) return [];
+        var findings = new List<Finding>();
+        foreach (var column in ReportSchema.ApplicantColumns)
+        {
+            var carriedOver = Cell(newer, "carriedOver", column.Key);
+            var carriedForward = Cell(older, "carriedForward", column.Key);
+            if (carriedOver is not { } over || carriedForward is not { } forward || over == forward) continue;
+            findings.Add(new Finding(Code, FindingSeverity.Error, $"applications.columns.{column.Key}",
+                $"表三“{column.Label}”列：{newerYear}年报告 二、上年结转 {over} ≠ {olderYear}年报告 四、结转下年度继续办理 {forward}"));
+        }
+        return findings;
+    }
+
+    private static decimal? Cell(AnnualReport report, string row, string column) => report.Applications[row, column];
+}

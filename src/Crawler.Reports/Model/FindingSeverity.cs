@@ -1,0 +1,8 @@
+namespace Crawler.Reports.Model;
+
+public enum FindingSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

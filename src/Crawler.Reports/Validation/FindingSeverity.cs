@@ -1,8 +1,0 @@
-namespace Crawler.Reports.Validation;
-
-public enum FindingSeverity
-{
-    Info,
-    Warning,
-    Error,
-}
