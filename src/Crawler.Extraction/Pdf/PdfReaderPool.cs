@@ -29,6 +29,11 @@ internal sealed class PdfReaderPool : IDisposable
         command = Command(options);
     }
 
+    private int started;
+
+    /// <summary>How many reader processes this pool has started (a fresh one after every failed or killed read).</summary>
+    public int ProcessesStarted => Volatile.Read(ref started);
+
     /// <summary>Whether reads run in a separate, bounded process.</summary>
     public bool Isolated => command is not null;
 
@@ -44,6 +49,7 @@ internal sealed class PdfReaderPool : IDisposable
             {
                 reader?.Dispose();
                 reader = ReaderProcess.Start(start.File, start.Arguments, options.ReaderMemoryBytes);
+                Interlocked.Increment(ref started);
             }
             var (outcome, reusable) = await reader.ReadAsync(pdf, limits, options.Timeout, (long)(options.ReaderMemoryBytes * 1.5), cancellationToken).ConfigureAwait(false);
             if (reusable && reader.Documents < DocumentsPerProcess)
@@ -111,9 +117,12 @@ internal sealed class PdfReaderPool : IDisposable
         private readonly Process process;
         private readonly Task<string> errors;
 
+        private readonly PeakResident peak;
+
         private ReaderProcess(Process process)
         {
             this.process = process;
+            peak = new PeakResident(process.Id);
             errors = process.StandardError.ReadToEndAsync();
         }
 
@@ -144,6 +153,7 @@ internal sealed class PdfReaderPool : IDisposable
             CancellationToken cancellationToken)
         {
             Documents++;
+            peak.Reset();
             var exchange = Task.Run(() =>
             {
                 PdfContentWire.WriteRequest(process.StandardInput.BaseStream, pdf, limits);
@@ -155,27 +165,32 @@ internal sealed class PdfReaderPool : IDisposable
                 cancellationToken.ThrowIfCancellationRequestedAfter(Kill);
                 if (clock.Elapsed >= timeout)
                 {
+                    var peakBytes = peak.Read();
                     Kill();
-                    return (new PdfReadOutcome(null, TimeoutMessage(timeout)), false);
+                    return (new PdfReadOutcome(null, TimeoutMessage(timeout)) { ReaderPeakBytes = peakBytes }, false);
                 }
-                if (Resident() is { } resident && resident > maxResident)
+                if (Resident() is { } resident && peak.Observe(resident) > maxResident)
                 {
                     Kill();
-                    return (new PdfReadOutcome(null, $"读取 PDF 占用内存 {resident / (1024 * 1024)} MB，超过上限 {maxResident / (1024 * 1024)} MB（Extraction:Pdf:ReaderMemoryBytes 的 1.5 倍），已终止读取进程"), false);
+                    return (new PdfReadOutcome(null, $"读取 PDF 占用内存 {resident / (1024 * 1024)} MB，超过上限 {maxResident / (1024 * 1024)} MB（Extraction:Pdf:ReaderMemoryBytes 的 1.5 倍），已终止读取进程")
+                    {
+                        ReaderPeakBytes = resident,
+                    }, false);
                 }
                 await Task.WhenAny(exchange, Task.Delay(50, CancellationToken.None)).ConfigureAwait(false);
             }
             try
             {
-                var outcome = await exchange.ConfigureAwait(false);
-                return (outcome, outcome.Error is null || !HasExited);
+                var outcome = await exchange.ConfigureAwait(false) with { ReaderPeakBytes = peak.Read() };
+                // After a bad file the process may be about to exit (heap exhausted) or hold a damaged state: start afresh.
+                return (outcome, outcome.Error is null && !HasExited);
             }
             catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or ObjectDisposedException)
             {
                 Kill();
                 var exit = process.HasExited ? process.ExitCode.ToString(CultureInfo.InvariantCulture) : "?";
                 var tail = await Tail().ConfigureAwait(false);
-                return (new PdfReadOutcome(null, $"PDF 读取进程意外退出（退出码 {exit}{tail}），文件可能已损坏（如对象嵌套过深）"), false);
+                return (new PdfReadOutcome(null, $"PDF 读取进程意外退出（退出码 {exit}{tail}），文件可能已损坏（如对象嵌套过深）") { ReaderPeakBytes = peak.Read() }, false);
             }
         }
 
@@ -225,6 +240,55 @@ internal sealed class PdfReaderPool : IDisposable
             if (!process.WaitForExit(200)) Kill();
             process.Dispose();
         }
+    }
+}
+
+/// <summary>
+/// The reader process's peak resident memory during one read: on Linux the kernel's high-water mark (VmHWM), reset
+/// before each read through /proc/PID/clear_refs; elsewhere, or when /proc refuses, the highest value polled.
+/// </summary>
+internal sealed class PeakResident(int processId)
+{
+    private long polled;
+
+    public void Reset()
+    {
+        polled = 0;
+        try
+        {
+            if (OperatingSystem.IsLinux()) File.WriteAllText($"/proc/{processId}/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An older kernel or a locked-down /proc: the polled value stands in.
+        }
+    }
+
+    public long Observe(long resident)
+    {
+        polled = Math.Max(polled, resident);
+        return resident;
+    }
+
+    public long? Read()
+    {
+        try
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                foreach (var line in File.ReadLines($"/proc/{processId}/status"))
+                {
+                    if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
+                    var kb = long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
+                    return Math.Max(kb * 1024, polled);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            // The process has gone (killed, or exited after running out of memory).
+        }
+        return polled > 0 ? polled : null;
     }
 }
 

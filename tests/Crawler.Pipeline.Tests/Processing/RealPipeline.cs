@@ -22,10 +22,11 @@ internal sealed class RealPipeline : IAsyncDisposable
     private readonly ServiceProvider _services;
     private int _bodies;
 
-    public RealPipeline()
+    /// <param name="settings">Configuration beside the data directory (e.g. Extraction:Pdf limits).</param>
+    public RealPipeline(IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("Storage:DataDirectory", Path.Combine(_root, "data"))])
+            .AddInMemoryCollection([new("Storage:DataDirectory", Path.Combine(_root, "data")), .. settings ?? []])
             .Build();
         _services = new ServiceCollection().AddLogging().AddExtraction(configuration).AddStorage(configuration).BuildServiceProvider();
     }
