@@ -18,11 +18,13 @@ public sealed class SourceCrawlRun(
     WarcWriterFactory warcs,
     CrawlerMetrics metrics,
     TimeProvider time,
-    ILogger<SourceCrawlRun> logger) : ISourceCrawlRun
+    ILogger<SourceCrawlRun> logger,
+    ICrawlHistory history) : ISourceCrawlRun
 {
     public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var startedAt = time.GetUtcNow();
         var outcomes = new List<ProcessingOutcome>();
         SourceCrawlResult result;
         await using (var warc = warcs.Create(time.GetUtcNow()))
@@ -42,6 +44,7 @@ public sealed class SourceCrawlRun(
         }
         var summary = Summarize(source, result, outcomes, Stopwatch.GetElapsedTime(started));
         CrawlLog.SourceFinished(logger, source.Id, summary.NewReports, summary.NewVersions, summary.Unchanged, summary.Failures, summary.Problems.Count);
+        await history.RecordAsync(summary, startedAt, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         return summary;
     }
 

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Builder;
 using Crawler.Pipeline.Storage;
 using Crawler.Worker.Hosting;
 using Crawler.Worker.Scheduling;
+using Crawler.Worker.Status;
 using Crawler.Worker.Web;
 
 namespace Crawler.Worker.Cli;
 
 /// <summary>
 /// <c>crawler run</c>: the long-running worker. Quartz fires one job per source on its schedule (or the
-/// season-aware default), the outbox dispatchers index and alert in the background, and /healthz, /readyz and
-/// /metrics answer on the web port. Ctrl-C or SIGTERM finishes the document in hand, then stops.
+/// season-aware default), the outbox dispatchers index and alert in the background, and /healthz, /readyz,
+/// /metrics and the status pages (/) answer on the web port. Ctrl-C or SIGTERM finishes the document in hand, then stops.
 /// </summary>
 internal static class RunCommand
 {
@@ -40,9 +41,11 @@ internal static class RunCommand
             builder.Services
                 .AddCrawler(builder.Configuration, sources)
                 .AddCrawlerWeb(builder.Configuration)
+                .AddStatusPages()
                 .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow: parseResult.GetValue(now) || selection.SampleSite is not null);
             await using var app = builder.Build();
             app.MapCrawlerEndpoints();
+            app.MapStatusPages();
             await app.RunAsync(cancellationToken);
             return 0;
         });
