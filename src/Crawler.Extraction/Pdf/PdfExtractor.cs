@@ -6,14 +6,16 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Extraction.Pdf;
 
 /// <summary>
-/// Text PDFs through poppler's <c>pdftotext -tsv</c> and the shared <see cref="TableRebuilder"/>; a PDF
-/// without a usable text layer (a scan) goes to OCR. Bad input (empty, not a PDF, encrypted, truncated,
-/// malformed) and a hanging tool give a failure naming the document, never an exception.
+/// Text PDFs through PdfPig (letters, their boxes and the page's rulings, read in a bounded reader process):
+/// ruled tables cell by cell from their rulings, the rest through the shared <see cref="TableRebuilder"/>
+/// (<see cref="TextPdfDocument"/>). A PDF without a usable text layer (a scan) goes to OCR. Bad input (empty,
+/// not a PDF, encrypted, truncated, malformed, hostile) gives a failure naming the document, never an exception.
 /// </summary>
-public sealed class PdfExtractor(ProcessRunner runner, IOptions<PdfOptions> options, IOptions<OcrOptions>? ocrOptions = null) : IDocumentExtractor
+public sealed class PdfExtractor(ProcessRunner runner, IOptions<PdfOptions> options, IOptions<OcrOptions>? ocrOptions = null) : IDocumentExtractor, IDisposable
 {
     private readonly PdfOptions settings = options.Value;
     private readonly OcrEngine ocr = new(runner, ocrOptions?.Value ?? new OcrOptions());
+    private readonly PdfReaderPool readers = new(options.Value);
 
     public bool CanExtract(DocumentFormat format) => format == DocumentFormat.Pdf;
 
@@ -21,21 +23,18 @@ public sealed class PdfExtractor(ProcessRunner runner, IOptions<PdfOptions> opti
     {
         var problem = PdfBytes.Check(document.Content.Span);
         if (problem is not null) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{document.Name}：{problem}");
-        using var file = await TemporaryFile.WriteAsync(document.Content, ".pdf", cancellationToken).ConfigureAwait(false);
-        var run = await runner.RunAsync(new ProcessRequest(settings.PdfToTextPath, ["-tsv", "-enc", "UTF-8", file.Path, "-"])
-        {
-            Timeout = settings.Timeout,
-            MaxOutputBytes = settings.MaxOutputBytes,
-        }, cancellationToken).ConfigureAwait(false);
-        if (!run.Succeeded) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{document.Name}：{PdfBytes.Explain(run)}");
-
-        var pages = PopplerTsv.Parse(run.StandardOutput);
+        var read = await readers.ReadAsync(document.Content.ToArray(), cancellationToken).ConfigureAwait(false);
+        if (read.Pages is not { } pages) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{document.Name}：{read.Error}");
         if (pages.Count == 0) return ExtractionResult.Failure(DocumentFormat.Pdf, $"{document.Name}：PDF 中没有可读的页面（文件可能已截断或损坏）");
-        var cjk = pages.Sum(p => p.Words.Sum(w => LayoutText.CountCjkLetters(w.Text)));
-        if (cjk < settings.MinCjkCharactersPerPage * pages.Count)
-            return await ocr.ReadPdfAsync(file.Path, document.Name, cancellationToken).ConfigureAwait(false);
 
-        var rebuilt = TableRebuilder.Rebuild(pages, LayoutSettings.TextLayer);
-        return ExtractionResult.Success(DocumentFormat.Pdf, rebuilt.Document with { Origin = document.Name });
+        var cjk = pages.Sum(p => p.Glyphs.Sum(g => LayoutText.CountCjkLetters(g.Text)));
+        if (cjk < settings.MinCjkCharactersPerPage * pages.Count)
+        {
+            using var file = await TemporaryFile.WriteAsync(document.Content, ".pdf", cancellationToken).ConfigureAwait(false);
+            return await ocr.ReadPdfAsync(file.Path, document.Name, cancellationToken).ConfigureAwait(false);
+        }
+        return ExtractionResult.Success(DocumentFormat.Pdf, TextPdfDocument.Build(pages) with { Origin = document.Name });
     }
+
+    public void Dispose() => readers.Dispose();
 }

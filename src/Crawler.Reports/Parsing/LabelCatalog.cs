@@ -50,7 +50,36 @@ internal sealed class LabelCatalog
                 bestScore = score;
             }
         }
+        if (best < 0) best = Abridged(body, ordinal, preferFrom);
         return best < 0 ? null : Result(best, ordinal, exact: false, printed);
+    }
+
+    /// <summary>
+    /// A misprint that dropped letters (2.其他法律行政止公开 for 2.其他法律行政法规禁止公开): the printed body is the
+    /// template label with up to a third of its letters missing and nothing added, under the same ordinal. The
+    /// ordinal is required, so that a short label is never taken for any long one that happens to contain it.
+    /// </summary>
+    private int Abridged(string body, string? ordinal, int preferFrom)
+    {
+        if (ordinal is null || body.Length < 6) return -1;
+        var best = -1;
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            var label = _entries[i].Normalized;
+            if (_entries[i].Ordinal != ordinal || body.Length >= label.Length || (label.Length - body.Length) * 3 > label.Length || !IsSubsequence(body, label)) continue;
+            if (best < 0 || (best < preferFrom && i >= preferFrom)) best = i;
+        }
+        return best;
+    }
+
+    private static bool IsSubsequence(string part, string whole)
+    {
+        var k = 0;
+        foreach (var c in whole)
+        {
+            if (k < part.Length && part[k] == c) k++;
+        }
+        return k == part.Length;
     }
 
     private LabelMatch Result(int index, string? ordinal, bool exact, string printed)

@@ -35,15 +35,15 @@ public sealed class BadPdfTests
     }
 
     [Fact]
-    public async Task A_hanging_pdftotext_is_killed_at_the_timeout_and_named()
+    public async Task A_hanging_reader_process_is_killed_at_the_timeout_and_named()
     {
         var folder = Directory.CreateTempSubdirectory("hang-");
         try
         {
-            var tool = Path.Combine(folder.FullName, "pdftotext");
+            var tool = Path.Combine(folder.FullName, "pdf-reader");
             await File.WriteAllTextAsync(tool, "#!/bin/sh\nsleep 60\n");
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-            var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions { PdfToTextPath = tool, Timeout = TimeSpan.FromSeconds(1) }));
+            var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions { ReaderPath = tool, Timeout = TimeSpan.FromSeconds(1) }));
             var clock = Stopwatch.StartNew();
             var result = await extractor.ExtractAsync(Fixture("004_c578ef021bbe04ee"), DocumentFormat.Pdf, CancellationToken.None);
             Assert.False(result.Succeeded);
@@ -58,12 +58,12 @@ public sealed class BadPdfTests
     }
 
     [Fact]
-    public async Task A_missing_pdftotext_is_a_clear_failure()
+    public async Task A_missing_reader_program_is_a_clear_failure()
     {
-        var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions { PdfToTextPath = "/nonexistent/pdftotext" }));
+        var extractor = new PdfExtractor(new ProcessRunner(), Options.Create(new PdfOptions { ReaderPath = "/nonexistent/crawler-pdf-reader" }));
         var result = await extractor.ExtractAsync(Fixture("004_c578ef021bbe04ee"), DocumentFormat.Pdf, CancellationToken.None);
         Assert.False(result.Succeeded);
-        Assert.Contains("找不到外部程序", result.Error);
+        Assert.Contains("找不到 PDF 读取程序", result.Error);
         Assert.Contains("report.pdf", result.Error);
     }
 

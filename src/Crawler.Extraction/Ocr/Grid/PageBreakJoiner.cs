@@ -40,7 +40,7 @@ internal static class PageBreakJoiner
         var (before, after) = (tables[i - 1], tables[i]);
         var nextPage = after.Page == before.Page + 1;
         var (a, b) = (before.Grid.Bounds, after.Grid.Bounds);
-        return nextPage
+        return nextPage && before.EndsPage && after.StartsPage
             && a.Bottom > before.PageHeight * 0.6 && b.Top < after.PageHeight * 0.3
             && Math.Abs(a.Width - b.Width) <= dpi / 10 && Math.Abs(a.Left - b.Left) <= dpi / 2;
     }
@@ -51,39 +51,88 @@ internal static class PageBreakJoiner
         var columns = RuledTableFinder.Boundaries(run.SelectMany((p, k) => p.Grid.ColumnEdges.Select(x => x + shifts[k])), dpi / 16);
         var rowOffset = 0;
         var cells = new List<(GridCell Cell, CellReading? Reading)>();
+        var pageStarts = new HashSet<int>();
         for (var k = 0; k < run.Count; k++)
         {
             var grid = run[k].Grid;
+            var part = new List<(GridCell Cell, CellReading? Reading)>();
             foreach (var cell in grid.Cells)
             {
                 var left = RuledTableFinder.Nearest(columns, grid.ColumnEdges[cell.Column] + shifts[k]);
                 var right = Math.Max(left + 1, RuledTableFinder.Nearest(columns, grid.ColumnEdges[cell.Column + cell.ColumnSpan] + shifts[k]));
-                var placed = cell with { Row = cell.Row + rowOffset, Column = left, ColumnSpan = right - left };
-                cells.Add((placed, run[k].Readings.TryGetValue(cell, out var read) ? read : null));
+                part.Add((cell with { Column = left, ColumnSpan = right - left }, run[k].Readings.TryGetValue(cell, out var read) ? read : null));
             }
-            if (k > 0) RejoinCutCells(cells, rowOffset);
-            rowOffset += grid.Rows;
+            var repeated = k == 0 ? 0 : RepeatedHeaderRows(cells, part, grid.Rows);
+            var rows = grid.Rows - repeated;
+            if (rows <= 0) continue;
+            cells.AddRange(part.Where(c => c.Cell.Row >= repeated).Select(c => (c.Cell with { Row = c.Cell.Row - repeated + rowOffset }, c.Reading)));
+            if (k > 0)
+            {
+                pageStarts.Add(rowOffset);
+                RejoinCutCells(cells, rowOffset);
+            }
+            rowOffset += rows;
         }
-        return Build(cells, rowOffset, columns.Count - 1);
+        return Build(cells, rowOffset, columns.Count - 1, pageStarts);
     }
 
-    /// <summary>A cell of the new page's first row holding one or two letters under a labelled cell of the previous row: the tail of a cut label.</summary>
+    /// <summary>
+    /// How many of the new page's first rows repeat the table's first rows (a header repeated on every page, as
+    /// Word and WPS do for a header row): the same texts in the same columns, with letters and without figures.
+    /// </summary>
+    private static int RepeatedHeaderRows(List<(GridCell Cell, CellReading? Reading)> table, List<(GridCell Cell, CellReading? Reading)> part, int partRows)
+    {
+        string Row(IEnumerable<(GridCell Cell, CellReading? Reading)> cells, int row) => string.Join("|", cells
+            .Where(c => c.Cell.Row == row).OrderBy(c => c.Cell.Column)
+            .Select(c => $"{c.Cell.Column}:{c.Cell.ColumnSpan}:{string.Concat((c.Reading?.Text ?? "").Where(ch => !char.IsWhiteSpace(ch)))}"));
+        var repeated = 0;
+        while (repeated < partRows - 1)
+        {
+            var printed = Row(part, repeated);
+            var texts = part.Where(c => c.Cell.Row == repeated).Select(c => c.Reading?.Text ?? "").ToList();
+            if (printed.Length == 0 || printed != Row(table, repeated) || texts.All(t => LayoutText.CountCjkLetters(t) == 0) || texts.Any(LayoutText.IsNumber)) break;
+            repeated++;
+        }
+        // A header cell spanning into the rows below the repeat is not a clean repeat: keep them all.
+        return part.Any(c => c.Cell.Row < repeated && c.Cell.Row + c.Cell.RowSpan > repeated) ? 0 : repeated;
+    }
+
+    /// <summary>
+    /// A cell of the new page's first row that continues a cell cut by the break, in the same columns: empty (a
+    /// group label or header printed on the previous page, 三、本年度办理结果), one or two letters (自然 / 人), or the
+    /// rest of a group label with the row's own label to its right ((四)无 / 法提供 beside 2.没有现成信息…). The cut
+    /// cell gets the rest of the text and spans the rows below the break too.
+    /// </summary>
     private static void RejoinCutCells(List<(GridCell Cell, CellReading? Reading)> cells, int firstRow)
     {
         for (var i = 0; i < cells.Count; i++)
         {
             var (tail, tailReading) = cells[i];
-            if (tail.Row != firstRow || tailReading is not { } read || read.Text.Length > 2 || LayoutText.CountCjkLetters(read.Text) != read.Text.Length) continue;
+            if (tail.Row != firstRow) continue;
             var head = cells.FindIndex(c => c.Cell.Row + c.Cell.RowSpan == firstRow && c.Cell.Column == tail.Column && c.Cell.ColumnSpan == tail.ColumnSpan
                 && c.Reading is { } r && LayoutText.CountCjkLetters(r.Text) > 0);
-            if (head < 0) continue;
-            var headReading = cells[head].Reading!;
-            cells[head] = (cells[head].Cell, headReading with { Text = headReading.Text + read.Text, Confidence = Math.Min(headReading.Confidence, read.Confidence) });
-            cells[i] = (tail, null);
+            if (head < 0 || !Continues(cells, tail, tailReading)) continue;
+            var (headCell, headReading) = cells[head];
+            var text = tailReading is null ? headReading!.Text : headReading!.Text + tailReading.Text;
+            var confidence = tailReading is null ? headReading.Confidence : Math.Min(headReading.Confidence, tailReading.Confidence);
+            cells[head] = (headCell with { RowSpan = tail.Row + tail.RowSpan - headCell.Row }, headReading with { Text = text, Confidence = confidence });
+            cells.RemoveAt(i);
+            if (head > i) head--;
+            i--;
         }
     }
 
-    private static Table Build(List<(GridCell Cell, CellReading? Reading)> cells, int rows, int columns)
+    private static bool Continues(List<(GridCell Cell, CellReading? Reading)> cells, GridCell tail, CellReading? reading)
+    {
+        if (reading is null || reading.Text.Length == 0) return true;
+        var text = reading.Text;
+        if (text.Length <= 2 && LayoutText.CountCjkLetters(text) == text.Length) return true;
+        if (LayoutText.CountCjkLetters(text) == 0 || HeadingRank.Of(text) is not null || LayoutText.IsNumber(text)) return false;
+        return cells.Any(c => c.Cell.Row == tail.Row && c.Cell.Column >= tail.Column + tail.ColumnSpan
+            && c.Reading is { } r && LayoutText.CountCjkLetters(r.Text) > 0 && !LayoutText.IsNumber(r.Text));
+    }
+
+    private static Table Build(List<(GridCell Cell, CellReading? Reading)> cells, int rows, int columns, IReadOnlySet<int> pageStarts)
     {
         var covered = new bool[rows, columns];
         var byRow = new List<(int Column, TableCell Cell)>[rows];
@@ -102,7 +151,7 @@ internal static class PageBreakJoiner
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < columns; c++)
                 if (!covered[r, c]) byRow[r].Add((c, new TableCell("")));
-        return new Table(byRow.Select(row => new TableRow(row.OrderBy(x => x.Column).Select(x => x.Cell).ToList())).ToList());
+        return new Table(byRow.Select((row, r) => new TableRow(row.OrderBy(x => x.Column).Select(x => x.Cell).ToList(), pageStarts.Contains(r))).ToList());
     }
 
     private static bool Overlaps(bool[,] covered, GridCell cell)
