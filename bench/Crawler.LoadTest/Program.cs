@@ -14,6 +14,8 @@ if (args.Length > 0 && args[0] == "serve") return await ServeCommand.RunAsync(ar
 if (args.Length > 0 && args[0] == "crashtest") return await Crawler.LoadTest.CrashTest.CrashTestCommand.RunAsync(args);
 // dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll memory [--agencies 8334] [--hosts 100] [--concurrency 8] [--env KEY=VALUE] [--limit-mb 300]
 if (args.Length > 0 && args[0] == "memory") return await Crawler.LoadTest.Memory.MemoryCommand.RunAsync(args);
+// dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll startup [--crawler PATH] [--runs 15] [--goal-ms 300]   (after ops/install.sh)
+if (args.Length > 0 && args[0] == "startup") return await Crawler.LoadTest.Startup.StartupCommand.RunAsync(args);
 var options = LoadTestOptions.Parse(args);
 var root = Path.Combine(Path.GetTempPath(), "crawler-load-" + Guid.NewGuid().ToString("N")[..8]);
 var seeds = Path.Combine(AppContext.BaseDirectory, "samples", "seeds");

@@ -1,5 +1,5 @@
 using Crawler.Reports.Documents;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Extraction;
 

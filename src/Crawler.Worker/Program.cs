@@ -1,3 +1,3 @@
 using Crawler.Worker.Cli;
 
-return await CrawlerCommandLine.Build().Parse(args).InvokeAsync();
+return await CrawlerCommandLine.RunAsync(args);

@@ -74,7 +74,6 @@ public static class CrashTestRun
         ["Crawl__MaxConcurrentSources"] = "1",
         ["Alerts__Webhook__Url"] = new Uri(sinks.Url, "/alerts").AbsoluteUri,
         ["Elasticsearch__Url"] = sinks.Url.AbsoluteUri,
-        ["Elasticsearch__RequestAttempts"] = "1",
         ["Elasticsearch__BatchSize"] = options.IndexBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 }

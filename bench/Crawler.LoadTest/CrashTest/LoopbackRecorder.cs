@@ -9,8 +9,10 @@ namespace Crawler.LoadTest.CrashTest;
 /// <summary>
 /// A Kestrel server on 127.0.0.1 that records what it is sent, for the crash test: as the alert listener (the
 /// webhook channel's receiver: every POST with its Idempotency-Key) or as a stand-in Elasticsearch (every item of
-/// every _bulk request, answered as indexed; other calls answered with an empty success). Only the cluster is
-/// faked — no Elasticsearch can run here; the crawler's REST client and outbox are the real ones.
+/// every _bulk request, answered as indexed; other calls answered with an empty success). As Elasticsearch 9 it
+/// reads gzip request bodies and sends the X-Elastic-Product header, which the official client insists on. Only the
+/// cluster is faked — no Elasticsearch can run here; the crawler's client (Elastic.Clients.Elasticsearch) and outbox
+/// are the real ones.
 /// </summary>
 public sealed class LoopbackRecorder : IAsyncDisposable
 {
@@ -43,10 +45,12 @@ public sealed class LoopbackRecorder : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
+        var gzip = context.Request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        using var reader = new StreamReader(gzip ? new System.IO.Compression.GZipStream(context.Request.Body, System.IO.Compression.CompressionMode.Decompress) : context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var path = context.Request.Path.Value ?? "/";
         context.Response.ContentType = "application/json";
+        if (!path.StartsWith("/alerts", StringComparison.Ordinal)) context.Response.Headers["X-Elastic-Product"] = "Elasticsearch";
         if (path.StartsWith("/alerts", StringComparison.Ordinal))
         {
             Alerts.Enqueue(new AlertDelivery(context.Request.Headers["Idempotency-Key"].ToString(), TimelessJson.Normalize(body)));

@@ -2,7 +2,7 @@ using Crawler.Extraction.Layout;
 using Crawler.Extraction.Ocr.Grid;
 using Crawler.Extraction.Processes;
 using Crawler.Reports.Documents;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Extraction.Ocr;
 

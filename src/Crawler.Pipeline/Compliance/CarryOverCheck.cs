@@ -2,7 +2,6 @@ using Crawler.Pipeline.Storage;
 using Crawler.Reports.CrossYear;
 using Crawler.Reports.Json;
 using Crawler.Reports.Model;
-using Crawler.Reports.Validation;
 
 namespace Crawler.Pipeline.Compliance;
 

@@ -2,7 +2,7 @@ using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.CrossYear;
 using Crawler.Reports.Publication;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Compliance;
 

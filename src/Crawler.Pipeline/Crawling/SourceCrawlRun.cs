@@ -19,12 +19,11 @@ public sealed class SourceCrawlRun(
     CrawlerMetrics metrics,
     TimeProvider time,
     ILogger<SourceCrawlRun> logger,
-    ICrawlHistory history) : ISourceCrawlRun
+    ICrawlProgress? progress = null) : ISourceCrawlRun
 {
     public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var startedAt = time.GetUtcNow();
         var outcomes = new List<ProcessingOutcome>();
         SourceCrawlResult result;
         await using (var warc = warcs.Create(time.GetUtcNow()))
@@ -39,12 +38,12 @@ public sealed class SourceCrawlRun(
                 outcomes.Add(outcome);
             }, cancellationToken,
             // List pages are fetches too: archivists get every exchange of the crawl in its WARC file.
-            async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false))
+            async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
+            progress is null ? null : (done, found) => progress.Report(source, done, found))
                 .ConfigureAwait(false);
         }
         var summary = Summarize(source, result, outcomes, Stopwatch.GetElapsedTime(started));
         CrawlLog.SourceFinished(logger, source.Id, summary.NewReports, summary.NewVersions, summary.Unchanged, summary.Failures, summary.Problems.Count);
-        await history.RecordAsync(summary, startedAt, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         return summary;
     }
 

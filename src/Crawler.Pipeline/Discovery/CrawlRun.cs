@@ -27,6 +27,8 @@ internal sealed class CrawlRun(
     private int documentFetches;
     private int documentsFound;
     private int unchanged;
+    private int documentsQueued;
+    private int documentsDone;
 
     public IFetchLedger? Ledger { get; init; }
 
@@ -34,6 +36,9 @@ internal sealed class CrawlRun(
 
     /// <summary>Told of every list-page exchange before its body is read (the archive and the crawl's WARC keep them).</summary>
     public Func<FetchedResponse, CancellationToken, ValueTask>? OnListPage { get; init; }
+
+    /// <summary>Told (done, queued) whenever a report document is queued or finished, for live progress.</summary>
+    public Action<int, int>? OnProgress { get; init; }
 
     public async Task<SourceCrawlResult> RunAsync(DateTimeOffset today, CancellationToken cancellationToken)
     {
@@ -51,9 +56,11 @@ internal sealed class CrawlRun(
                     break;
                 case CrawlTaskKind.ReportPage:
                     await FetchReportPageAsync(task, cancellationToken).ConfigureAwait(false);
+                    OnProgress?.Invoke(++documentsDone, documentsQueued);
                     break;
                 default:
                     await FetchAttachmentAsync(task, cancellationToken).ConfigureAwait(false);
+                    OnProgress?.Invoke(++documentsDone, documentsQueued);
                     break;
             }
         }
@@ -274,7 +281,9 @@ internal sealed class CrawlRun(
     private void Enqueue(CrawlTask task)
     {
         var prefix = task.Kind == CrawlTaskKind.ListPage ? "L " : "D ";
-        if (visited.Add(prefix + UrlKey.Of(task.Url, task.List?.Form))) queue.Enqueue(task);
+        if (!visited.Add(prefix + UrlKey.Of(task.Url, task.List?.Form))) return;
+        queue.Enqueue(task);
+        if (task.Kind != CrawlTaskKind.ListPage) OnProgress?.Invoke(documentsDone, ++documentsQueued);
     }
 
     private void Limit(string option, string message)

@@ -7,6 +7,6 @@ public enum BulkItemOutcome
     /// <summary>429, 5xx, or an update whose target is not indexed yet: try again later.</summary>
     Retryable,
 
-    /// <summary>A 4xx such as mapper_parsing_exception: sending the same document again cannot succeed.</summary>
-    Permanent,
+    /// <summary>A 4xx such as a strict-mapping or parse error: the document itself was refused.</summary>
+    Rejected,
 }

@@ -1,4 +1,6 @@
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
+using Crawler.Pipeline.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,32 +12,31 @@ namespace Crawler.Pipeline.Indexing;
 public static class IndexingServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates the "Elasticsearch" section and, when it has a Url, registers the client, the observer
-    /// that queues stored versions, the dispatcher that sends them and the reindexer. Expects the state store
-    /// (AddStorage: IOutbox, IReportStore, StateDatabase); <see cref="StoredReportVersions"/> reads versions from it.
+    /// Reads and validates the "Elasticsearch" section (at start-up) and, when it names a node, registers the official
+    /// client behind <see cref="IReportIndex"/>, the observer that queues stored versions, their delivery through the
+    /// one outbox dispatcher, and the reindexer. Expects the state store (AddStorage: IOutbox, IReportStore,
+    /// StateDatabase); <see cref="StoredReportVersions"/> reads versions from it.
     /// </summary>
     public static IServiceCollection AddIndexing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ElasticsearchOptions>().Bind(configuration.GetSection(ElasticsearchOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ElasticsearchOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ElasticsearchOptions>>(new ElasticsearchConfiguration.FromSection(configuration)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ElasticsearchOptions>, ElasticsearchOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ElasticsearchOptions>>().Value);
 
-        var options = configuration.GetSection(ElasticsearchOptions.SectionName).Get<ElasticsearchOptions>() ?? new ElasticsearchOptions();
-        // Idempotent: a second call must not start a second dispatcher.
-        if (!options.Enabled || services.Any(d => d.ServiceType == typeof(IndexOutboxDispatcher))) return services;
+        // Idempotent: a second call must not deliver every document twice.
+        if (!ElasticsearchConfiguration.Read(configuration).Enabled || services.Any(d => d.ServiceType == typeof(IReportIndex))) return services;
 
-        services.TryAddSingleton<IReportIndex>(sp =>
-        {
-            var bound = sp.GetRequiredService<ElasticsearchOptions>();
-            return new ElasticsearchRestClient(ElasticsearchConnection.CreateClient(bound), bound,
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ElasticsearchRestClient>>());
-        });
+        services.TryAddSingleton(sp => ElasticsearchClientFactory.Create(sp.GetRequiredService<ElasticsearchOptions>()));
+        services.TryAddSingleton<IReportIndex, ElasticsearchReportIndex>();
         services.TryAddSingleton<IReportVersionSource, StoredReportVersions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, IndexingObserver>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, IndexDelivery>(sp => new IndexDelivery(
+            sp.GetRequiredService<IReportIndex>(), sp.GetRequiredService<ElasticsearchOptions>(), sp.GetRequiredService<ILogger<IndexDelivery>>(),
+            sp.GetService<CrawlerMetrics>())));
+        services.AddOutboxDispatcher();
         services.TryAddSingleton<Reindexer>();
-        services.TryAddSingleton<IndexOutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<IndexOutboxDispatcher>());
         return services;
     }
 }

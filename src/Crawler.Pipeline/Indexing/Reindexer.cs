@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Storage;
 
@@ -14,10 +15,10 @@ public sealed class Reindexer
     private readonly IReportVersionSource _versions;
     private readonly IOutbox _outbox;
     private readonly IReportIndex _index;
-    private readonly IndexOutboxDispatcher _dispatcher;
+    private readonly OutboxDispatcher _dispatcher;
     private readonly TimeProvider _time;
 
-    public Reindexer(IReportVersionSource versions, IOutbox outbox, IReportIndex index, IndexOutboxDispatcher dispatcher, TimeProvider time)
+    public Reindexer(IReportVersionSource versions, IOutbox outbox, IReportIndex index, OutboxDispatcher dispatcher, TimeProvider time)
     {
         _versions = versions;
         _outbox = outbox;
@@ -48,21 +49,8 @@ public sealed class Reindexer
         }
         if (!ensured.Succeeded) return new ReindexSummary(all.Count, queued, 0, 0, await PendingAsync(cancellationToken).ConfigureAwait(false), ensured.Error);
 
-        int delivered = 0, dead = 0;
-        string? unreachable = null;
-        while (true)
-        {
-            var pass = await _dispatcher.DispatchOnceAsync(cancellationToken).ConfigureAwait(false);
-            delivered += pass.Delivered;
-            dead += pass.Dead;
-            if (pass.Unreachable is not null)
-            {
-                unreachable = pass.Unreachable;
-                break;
-            }
-            if (pass.Handled == 0) break;
-        }
-        return new ReindexSummary(all.Count, queued, delivered, dead, await PendingAsync(cancellationToken).ConfigureAwait(false), unreachable);
+        var sent = await _dispatcher.DrainAsync(IndexMessage.Topic, cancellationToken).ConfigureAwait(false);
+        return new ReindexSummary(all.Count, queued, sent.Delivered, sent.Dead, await PendingAsync(cancellationToken).ConfigureAwait(false), sent.Unreachable);
     }
 
     private async Task<int> PendingAsync(CancellationToken cancellationToken) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Crawler.Pipeline.Processing;
 using Crawler.Reports.Model;
-using Crawler.Reports.Validation;
 
 namespace Crawler.Pipeline.Indexing;
 

@@ -24,7 +24,4 @@ internal static partial class AlertLog
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Report of {SourceId} ({Agency}) for {Year} not found after its deadline {DueDate}")]
     public static partial void Missing(this ILogger logger, string sourceId, string agency, int year, DateOnly dueDate);
-
-    [LoggerMessage(EventId = 5008, Level = LogLevel.Error, Message = "Alert outbox unavailable; retrying in {Delay}")]
-    public static partial void OutboxUnavailable(this ILogger logger, Exception exception, TimeSpan delay);
 }

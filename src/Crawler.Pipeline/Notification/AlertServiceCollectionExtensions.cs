@@ -3,11 +3,11 @@ using Crawler.Pipeline.Notification.Email;
 using Crawler.Pipeline.Notification.Feishu;
 using Crawler.Pipeline.Notification.WeCom;
 using Crawler.Pipeline.Notification.Webhook;
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Pipeline.Notification;
@@ -16,7 +16,7 @@ public static class AlertServiceCollectionExtensions
 {
     /// <summary>
     /// Wires the <c>Alerts</c> section: options (validated at start-up), the five channels, the observer
-    /// that queues alerts for stored report versions, the dispatcher (hosted service) and the missing-report
+    /// that queues alerts for stored report versions, their delivery through the one outbox dispatcher (a hosted service) and the missing-report
     /// check. Needs an <see cref="Storage.IOutbox"/> (and, for the missing-report check, an
     /// <see cref="Storage.IReportCatalog"/>) registered by the storage stage.
     /// </summary>
@@ -44,9 +44,9 @@ public static class AlertServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, AlertObserver>(sp => sp.GetRequiredService<AlertObserver>()));
         services.TryAddSingleton<MissingReportCheck>();
         services.TryAddSingleton<AlertProbe>();
-        services.TryAddSingleton<AlertDispatcher>();
-        // TryAddEnumerable, so calling AddAlerts twice does not start the dispatcher loop twice.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AlertDispatcher>(sp => sp.GetRequiredService<AlertDispatcher>()));
+        // TryAddEnumerable, so calling AddAlerts twice does not deliver every alert twice.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, AlertDelivery>());
+        services.AddOutboxDispatcher();
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Sources;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Notification;
 

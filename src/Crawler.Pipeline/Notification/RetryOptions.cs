@@ -1,3 +1,5 @@
+using Crawler.Pipeline.Outbox;
+
 namespace Crawler.Pipeline.Notification;
 
 /// <summary>
@@ -16,10 +18,8 @@ public sealed record RetryOptions
     /// <summary>Consecutive failures after which a channel is reported as failing (log warning, health).</summary>
     public int FailingThreshold { get; init; } = 3;
 
-    public TimeSpan DelayAfter(int attempts)
-    {
-        var exponent = Math.Clamp(attempts - 1, 0, 30);
-        var ticks = InitialDelay.Ticks * Math.Pow(2, exponent);
-        return ticks >= MaxDelay.Ticks ? MaxDelay : TimeSpan.FromTicks((long)ticks);
-    }
+    /// <summary>The outbox's view of this budget (an alert is never "rejected": every failure counts the same).</summary>
+    public OutboxRetryPolicy Policy => new(MaxAttempts, InitialDelay, MaxDelay, MaxAttempts);
+
+    public TimeSpan DelayAfter(int attempts) => Policy.DelayAfter(attempts);
 }

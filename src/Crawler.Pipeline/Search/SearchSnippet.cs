@@ -3,8 +3,9 @@ using System.Text;
 namespace Crawler.Pipeline.Search;
 
 /// <summary>
-/// A short passage of the original text around the first hit, the hit wrapped in 【】 (brackets that
-/// survive a terminal, a CSV cell and a Markdown page alike, and that official Chinese text rarely uses).
+/// A short passage of the original text around the first hit, every hit of every term in it wrapped in 【】
+/// (brackets that survive a terminal, a CSV cell and a Markdown page alike, and that official Chinese text rarely
+/// uses). A term with spaces (a quoted phrase) matches however the text spaces it.
 /// </summary>
 public static class SearchSnippet
 {
@@ -19,17 +20,32 @@ public static class SearchSnippet
         var to = Math.Min(text.Length, start + length + after);
         var snippet = new StringBuilder();
         if (from > 0) snippet.Append('…');
-        snippet.Append(Flatten(text[from..start])).Append(Open).Append(text, start, length).Append(Close)
-            .Append(Flatten(text[(start + length)..to]));
+        snippet.Append(Mark(Flatten(text[from..start]), terms)).Append(Open).Append(Flatten(text.Substring(start, length))).Append(Close)
+            .Append(Mark(Flatten(text[(start + length)..to]), terms));
         if (to < text.Length) snippet.Append('…');
         return snippet.ToString();
     }
+
+    /// <summary>The other hits in the passage, marked too.</summary>
+    private static string Mark(string passage, IReadOnlyList<string> terms) =>
+        Pattern(terms.OrderByDescending(t => t.Length).ToArray()).Replace(passage, m => Open + m.Value + Close);
+
+    /// <summary>Any of the terms, longest first, each allowing any spacing between its characters.</summary>
+    private static System.Text.RegularExpressions.Regex Pattern(params string[] terms) => new(
+        string.Join('|', terms.Select(term => string.Join(@"\s*", term.Where(c => !char.IsWhiteSpace(c)).Select(c => System.Text.RegularExpressions.Regex.Escape(c.ToString()))))),
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static (int Start, int Length) FirstHit(string text, IReadOnlyList<string> terms)
     {
         var best = (Start: -1, Length: 0);
         foreach (var term in terms)
         {
+            if (term.Any(char.IsWhiteSpace))
+            {
+                var phrase = Pattern(term).Match(text);
+                if (phrase.Success && (best.Start < 0 || phrase.Index < best.Start)) best = (phrase.Index, phrase.Length);
+                continue;
+            }
             var at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
             if (at < 0)
             {

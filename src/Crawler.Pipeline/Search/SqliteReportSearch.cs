@@ -1,3 +1,4 @@
+using Crawler.Reports.Model;
 using Crawler.Pipeline.Storage;
 using Microsoft.Data.Sqlite;
 

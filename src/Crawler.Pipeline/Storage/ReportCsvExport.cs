@@ -1,67 +1,61 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Crawler.Reports.Json;
-using Crawler.Reports.Model;
 using Crawler.Reports.Publication;
 
 namespace Crawler.Pipeline.Storage;
 
 /// <summary>
 /// One CSV row per report version, one column per figure (RFC 4180: CRLF, quotes doubled, fields with
-/// commas, quotes or line breaks quoted). The figure columns are the 2021 layout's keys in printed order,
-/// then the keys only the 2019 layout has; a figure the report's layout lacks, or left empty, is an empty cell.
+/// commas, quotes or line breaks quoted), headed by the template's printed labels or by the dotted keys
+/// (<see cref="ReportExportColumns"/>); a figure the report's layout lacks, or left empty, is an empty cell.
 /// </summary>
 public static class ReportCsvExport
 {
-    private static readonly string[] MetadataColumns =
-    [
-        "agency", "region", "year", "version", "isLatest", "template", "title", "statisticalPeriodFrom", "statisticalPeriodTo",
-        "sourceId", "documentUrl", "pageUrl", "sha256", "mediaType", "fetchedAt", "publishedAt", "publishedAtSource", "findingCodes",
-    ];
+    public static IReadOnlyList<string> FigureColumns => ReportExportColumns.FigureKeys;
 
-    public static IReadOnlyList<string> FigureColumns { get; } = BuildFigureColumns();
+    /// <summary>The machine keys (the header of <c>--header keys</c>).</summary>
+    public static IReadOnlyList<string> Columns { get; } = ReportExportColumns.Headers(ExportHeader.Keys);
 
-    public static IReadOnlyList<string> Columns { get; } = [.. MetadataColumns, .. FigureColumns];
-
-    public static async Task WriteAsync(TextWriter output, IEnumerable<ReportVersionRecord> versions, CancellationToken cancellationToken)
+    public static async Task WriteAsync(TextWriter output, IEnumerable<ReportVersionRecord> versions, ExportHeader header, CancellationToken cancellationToken)
     {
-        await output.WriteAsync(Line(Columns).AsMemory(), cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(Line(ReportExportColumns.Headers(header)).AsMemory(), cancellationToken).ConfigureAwait(false);
         foreach (var version in versions)
         {
-            await output.WriteAsync(Line(Row(version)).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(Line(Row(version, header)).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public static IReadOnlyList<string> Row(ReportVersionRecord version)
+    public static IReadOnlyList<string> Row(ReportVersionRecord version, ExportHeader header = ExportHeader.Keys)
     {
-        var result = ReportJson.Deserialize(version.ParsedJson);
-        var report = result.Report;
-        var figures = report.Figures().ToDictionary(f => f.Key, f => f.Value);
+        var figures = Figures(version);
+        return [.. Metadata(version, header), .. FigureColumns.Select(key => figures.TryGetValue(key, out var value) && value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "")];
+    }
+
+    /// <summary>The metadata cells of a version, in the order of <see cref="ReportExportColumns.Metadata"/>.</summary>
+    public static IReadOnlyList<string> Metadata(ReportVersionRecord version, ExportHeader header)
+    {
+        var report = ReportJson.Deserialize(version.ParsedJson).Report;
         var period = JsonNode.Parse(version.ParsedJson)?["statisticalPeriod"];
-        string[] metadata =
+        return
         [
             version.Agency, version.Region ?? "", version.Year.ToString(CultureInfo.InvariantCulture), version.Version.ToString(CultureInfo.InvariantCulture),
-            version.IsLatest ? "true" : "false", version.Template, report.Title ?? "",
+            header == ExportHeader.Keys ? (version.IsLatest ? "true" : "false") : (version.IsLatest ? "是" : "否"), version.Template, report.Title ?? "",
             period?["from"]?.GetValue<string>() ?? "", period?["to"]?.GetValue<string>() ?? "",
             version.SourceId, version.DocumentUrl.AbsoluteUri, version.PageUrl?.AbsoluteUri ?? "", version.Sha256, version.MediaType,
-            version.FetchedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            version.PublishedAt?.Text ?? "", version.PublishedAt is { } published ? DateSources.Name(published.Source) : "",
+            ReportExportColumns.BeijingTime(version.FetchedAt, header),
+            version.PublishedAt?.Text ?? "",
+            version.PublishedAt is { } published ? header == ExportHeader.Keys ? DateSources.Name(published.Source) : DateSources.Label(published.Source) : "",
             string.Join(' ', version.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal)),
         ];
-        return [.. metadata, .. FigureColumns.Select(key => figures.TryGetValue(key, out var value) && value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "")];
     }
+
+    public static Dictionary<string, decimal?> Figures(ReportVersionRecord version) =>
+        ReportJson.Deserialize(version.ParsedJson).Report.Figures().ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
 
     public static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Quote)) + "\r\n";
 
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-
-    private static List<string> BuildFigureColumns()
-    {
-        var keys = AnnualReport.Blank(ReportTemplate.Template2021).Figures().Select(f => f.Key).ToList();
-        var known = keys.ToHashSet(StringComparer.Ordinal);
-        keys.AddRange(AnnualReport.Blank(ReportTemplate.Template2019).Figures().Select(f => f.Key).Where(known.Add));
-        return keys;
-    }
 }

@@ -1,5 +1,5 @@
 using Crawler.Reports.Publication;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Storage;
 

@@ -141,5 +141,13 @@ internal static class SchemaMigrations
             problems TEXT);
         CREATE INDEX crawl_runs_by_source ON crawl_runs (source_id, id);
         """,
+
+        // 7: what `crawler status` shows of each crawl run: the agency (a source removed from the sources file still
+        //    has a name) and how the run ended (succeeded, partial, failed). Rows are written once a run ends;
+        //    problems holds each problem on its own line.
+        """
+        ALTER TABLE crawl_runs ADD COLUMN agency TEXT;
+        ALTER TABLE crawl_runs ADD COLUMN outcome TEXT;
+        """,
     ];
 }

@@ -1,36 +1,13 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Crawler.Pipeline.Crawling;
 
 namespace Crawler.Pipeline.Storage;
 
 /// <summary>
-/// crawl_runs in the state database. A source never crawled since the table existed still gets its last check
+/// crawl_runs in the state database, as SqliteCrawlRunLog writes it. A source never crawled since the table existed still gets its last check
 /// from its fetches and its last change from its stored versions.
 /// </summary>
 public sealed class SqliteCrawlHistory(StateDatabase database) : ICrawlHistory
 {
-    private static readonly JsonSerializerOptions ProblemsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public async Task RecordAsync(SourceCrawlSummary summary, DateTimeOffset startedAt, DateTimeOffset finishedAt, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO crawl_runs (source_id, started_at, finished_at, documents, new_reports, new_versions, failures, problems)
-            VALUES ($source, $started, $finished, $documents, $new, $versions, $failures, $problems)
-            """;
-        command.Parameters.AddWithValue("$source", summary.SourceId);
-        command.Parameters.AddWithValue("$started", StateDatabase.Stamp(startedAt));
-        command.Parameters.AddWithValue("$finished", StateDatabase.Stamp(finishedAt));
-        command.Parameters.AddWithValue("$documents", summary.DocumentsFetched);
-        command.Parameters.AddWithValue("$new", summary.NewReports);
-        command.Parameters.AddWithValue("$versions", summary.NewVersions);
-        command.Parameters.AddWithValue("$failures", summary.Failures);
-        command.Parameters.AddWithValue("$problems", summary.Problems.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(summary.Problems, ProblemsJson));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task<IReadOnlyList<SourceCrawlState>> StatesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -58,13 +35,14 @@ public sealed class SqliteCrawlHistory(StateDatabase database) : ICrawlHistory
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             DateTimeOffset? Stamp(int i) => reader.IsDBNull(i) ? null : StateDatabase.ParseStamp(reader.GetString(i));
-            var problems = reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(4));
+            // SqliteCrawlRunLog keeps a run's problems one per line.
+            var problems = reader.IsDBNull(4) ? null : reader.GetString(4).Split('\n');
             states.Add(new SourceCrawlState(reader.GetString(0))
             {
                 LastChecked = Stamp(1),
                 LastChanged = Stamp(2),
                 LastProblemAt = Stamp(3),
-                LastProblem = problems is null ? null : string.Join("；", problems.Take(3)) + (problems.Count > 3 ? $"（另 {problems.Count - 3} 项）" : ""),
+                LastProblem = problems is null ? null : string.Join("；", problems.Take(3)) + (problems.Length > 3 ? $"（另 {problems.Length - 3} 项）" : ""),
                 Quarantined = reader.GetInt32(5),
             });
         }

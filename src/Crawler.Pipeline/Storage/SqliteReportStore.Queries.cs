@@ -1,5 +1,5 @@
 using Crawler.Reports.Publication;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 using Microsoft.Data.Sqlite;
 
 namespace Crawler.Pipeline.Storage;

@@ -25,7 +25,9 @@ public static class StorageServices
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => DataLayout.At(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
-        services.TryAddSingleton<StateDatabase>();
+        services.TryAddSingleton(provider => new StateDatabase(provider.GetRequiredService<DataLayout>(),
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.ReadOnly));
+        services.TryAddSingleton<ICrawlRunLog, SqliteCrawlRunLog>();
         services.TryAddSingleton<SqliteReportStore>();
         services.TryAddSingleton<IReportStore>(provider => provider.GetRequiredService<SqliteReportStore>());
         services.TryAddSingleton<IFetchLedger>(provider => provider.GetRequiredService<IReportStore>());

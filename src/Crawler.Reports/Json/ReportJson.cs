@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Crawler.Reports.Model;
 using Crawler.Reports.Parsing;
-using Crawler.Reports.Validation;
 
 namespace Crawler.Reports.Json;
 

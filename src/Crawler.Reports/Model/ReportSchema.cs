@@ -24,8 +24,8 @@ public static class ReportSchema
         new("licensing", "行政许可", Decisions2021, "第二十条第（五）项"),
         new("penalty", "行政处罚", Decisions2021, "第二十条第（六）项"),
         new("coercion", "行政强制", Decisions2021, "第二十条第（六）项"),
-        new("fees", "行政事业性收费", [C("amountTenThousandYuan", "本年收费金额（单位：万元）", FigureKind.Amount)], "第二十条第（八）项"),
-    ]);
+        new("fees", "行政事业性收费", [C("amountTenThousandYuan", "本年收费金额（单位：万元）", FigureKind.Amount) with { Unit = MoneyUnit.TenThousandYuan }], "第二十条第（八）项"),
+    ]) { Number = "二" };
 
     private static readonly CellDefinition[] Documents2019 =
         [C("made", "本年新制作数量"), C("published", "本年新公开数量"), C("totalPublic", "对外公开总数量")];
@@ -42,8 +42,8 @@ public static class ReportSchema
         new("coercion", "行政强制", Items2019, "第二十条第（六）项"),
         new("fees", "行政事业性收费", [C("previousYearItems", "上一年项目数量"), C("change", "本年增/减")], "第二十条第（八）项"),
         new("procurement", "政府集中采购",
-            [C("projects", "采购项目数量"), C("amountTenThousandYuan", "采购总金额", FigureKind.Amount)], "第二十条第（九）项"),
-    ]);
+            [C("projects", "采购项目数量"), C("amountTenThousandYuan", "采购总金额", FigureKind.Amount) with { Unit = MoneyUnit.TenThousandYuan }], "第二十条第（九）项"),
+    ]) { Number = "二" };
 
     // ---- Table 3 -------------------------------------------------------------------------
     /// <summary>The seven applicant columns in printed order; the last is the total.</summary>
@@ -97,17 +97,19 @@ public static class ReportSchema
     private static readonly RowDefinition CarriedForward = A("carriedForward", "结转下年度继续办理");
 
     public static TableDefinition Applications2021 { get; } = new(ApplicationsKey, "收到和处理政府信息公开申请情况",
-        [NewReceived, CarriedOver, .. ResultRowsBeforeOther, .. OtherRows2021, TotalHandled, CarriedForward]);
+        [NewReceived, CarriedOver, .. ResultRowsBeforeOther, .. OtherRows2021, TotalHandled, CarriedForward]) { Number = "三" };
 
     public static TableDefinition Applications2019 { get; } = new(ApplicationsKey, "收到和处理政府信息公开申请情况",
-        [NewReceived, CarriedOver, .. ResultRowsBeforeOther, OtherHandling2019, TotalHandled, CarriedForward]);
+        [NewReceived, CarriedOver, .. ResultRowsBeforeOther, OtherHandling2019, TotalHandled, CarriedForward]) { Number = "三" };
 
     /// <summary>
     /// A 2021 report that still prints the 2019 single row （六）其他处理: the three 2021 rows stay (null)
     /// and otherHandling is added before totalHandled, standing for them in T3_RESULT_TOTAL.
     /// </summary>
-    public static TableDefinition ApplicationsMixed { get; } = new(ApplicationsKey, "收到和处理政府信息公开申请情况",
-        [NewReceived, CarriedOver, .. ResultRowsBeforeOther, .. OtherRows2021, OtherHandling2019, TotalHandled, CarriedForward]);
+    public static RowSubstitution OtherHandlingSubstitution { get; } = new(ApplicationsKey, OtherHandling2019, [.. OtherRows2021.Select(r => r.Key)],
+        "表三按 2021 年模板印制，却仍用 2019 年模板的单行“（六）其他处理”：该行记入 otherHandling，三个 2021 年子行记为缺失");
+
+    public static TableDefinition ApplicationsMixed { get; } = Applications2021.With(OtherHandlingSubstitution);
 
     /// <summary>The result rows that add up to totalHandled, for the given table layout.</summary>
     public static IReadOnlyList<string> ResultRowKeys(TableDefinition applications) =>
@@ -124,7 +126,7 @@ public static class ReportSchema
         new("review", "行政复议", ReviewCells),
         new("litigationDirect", "未经复议直接起诉", ReviewCells, "行政诉讼"),
         new("litigationAfterReview", "复议后起诉", ReviewCells, "行政诉讼"),
-    ]);
+    ]) { Number = "四" };
 
     /// <summary>Every table layout a report of this template can have (the mixed layout counts as 2021).</summary>
     public static IEnumerable<TableDefinition> AllTables =>

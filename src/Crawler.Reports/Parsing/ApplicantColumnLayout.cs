@@ -1,5 +1,4 @@
 using Crawler.Reports.Model;
-using Crawler.Reports.Validation;
 
 namespace Crawler.Reports.Parsing;
 
@@ -29,7 +28,11 @@ internal sealed class ApplicantColumnLayout
         return -1;
     }
 
-    public static ApplicantColumnLayout Read(IReadOnlyList<GridLine> header, List<Finding> findings)
+    /// <param name="header">The lines above the first row label.</param>
+    /// <param name="data">The row lines: when most of them print a figure for every template column, a column
+    /// the header's labels did not name (a cell the extractor garbled or split) is printed all the same.</param>
+    /// <param name="findings">COLUMN_REPAIRED for each column really absent, LABEL_VARIANT for renamed ones.</param>
+    public static ApplicantColumnLayout Read(IReadOnlyList<GridLine> header, IReadOnlyList<GridLine> data, List<Finding> findings)
     {
         var found = new Dictionary<int, int>();
         var page = header.Count > 0 ? header[^1].Page : 0;
@@ -50,17 +53,42 @@ internal sealed class ApplicantColumnLayout
         AddLabelsSplitAcrossLines(header, found);
         var all = ReportSchema.ApplicantColumns;
         if (found.Count == 0) return new ApplicantColumnLayout(Enumerable.Range(0, all.Count).Select(i => (i, -1)).ToArray(), page);
+        if (found.Count < all.Count && PrintsEveryColumn(data, all.Count) is { } full)
+        {
+            // Some header label was not read (garbled or split by the extractor) while the rows print every
+            // column: the column is there. Its positions are those of a row printing all seven figures.
+            var positions = Enumerable.Range(full.LastLabel + 1, full.Cells.Length - full.LastLabel - 1).Where(c => full.Cells[c].IsValue).ToArray();
+            return new ApplicantColumnLayout(positions.Select((position, i) => (i, position)).ToArray(), full.Page);
+        }
         for (var i = 0; i < all.Count; i++)
         {
             if (found.ContainsKey(i)) continue;
             findings.Add(FindingSeverities.Create(FindingCodes.ColumnRepaired, $"applications.columns.{all[i].Key}",
-                $"表三表头没有“{all[i].Label}”列：各行数值按表头标签对齐，“{all[i].Label}”列记为空"));
+                $"表三表头未印“{all[i].Label}”列（多数行也未印满 {all.Count} 个数值）：各行数值按表头标签对齐，“{all[i].Label}”列记为空"));
         }
         var ordered = found.OrderBy(p => p.Key).Select(p => (Column: p.Key, Position: p.Value)).ToArray();
         // Positions are only worth keeping when they run left to right in the template's order (a PDF grid);
         // a DOCX dump or a merged header gives positions that say nothing.
         var increasing = ordered.Zip(ordered.Skip(1)).All(p => p.First.Position < p.Second.Position);
         return new ApplicantColumnLayout(increasing ? ordered : ordered.Select(p => (p.Column, -1)).ToArray(), page);
+    }
+
+    /// <summary>
+    /// When more than half of the row lines that print figures print one for each of the <paramref name="columns"/>
+    /// (after their label), the first such line; otherwise null.
+    /// </summary>
+    private static GridLine? PrintsEveryColumn(IReadOnlyList<GridLine> data, int columns)
+    {
+        var rows = data.Where(l => l.HasLabel && l.ValueCount > 0).ToArray();
+        var full = rows.Where(l => ValuesAfterLabel(l) == columns).ToArray();
+        return full.Length * 2 > rows.Length ? full[0] : null;
+    }
+
+    private static int ValuesAfterLabel(GridLine line)
+    {
+        var count = 0;
+        for (var c = line.LastLabel + 1; c < line.Cells.Length; c++) if (line.Cells[c].IsValue) count++;
+        return count;
     }
 
     /// <summary>

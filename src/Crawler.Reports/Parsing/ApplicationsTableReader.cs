@@ -1,5 +1,4 @@
 using Crawler.Reports.Model;
-using Crawler.Reports.Validation;
 
 namespace Crawler.Reports.Parsing;
 
@@ -16,7 +15,7 @@ internal static class ApplicationsTableReader
         var reading = new TableReading();
         var dataStart = FirstDataLine(lines);
         if (dataStart < 0) return reading;
-        var layout = ApplicantColumnLayout.Read(lines.Take(dataStart).ToArray(), findings);
+        var layout = ApplicantColumnLayout.Read(lines.Take(dataStart).ToArray(), lines.Skip(dataStart).ToArray(), findings);
         var placement = new ApplicantValuePlacement(layout, lines.Skip(dataStart).ToArray());
         var preferFrom = 0;
         string? fragment = null;

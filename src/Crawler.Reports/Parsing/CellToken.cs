@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crawler.Reports.Model;
 
 namespace Crawler.Reports.Parsing;
 
@@ -8,7 +9,10 @@ internal readonly record struct CellToken(CellKind Kind, decimal? Value, string 
     /// <summary>The OCR confidence of the printed cell (0..1), null when the text did not come from OCR.</summary>
     public double? Confidence { get; init; }
 
-    private static readonly string[] Units = ["万元", "件", "条", "个", "项", "次", "元", "宗"];
+    /// <summary>The money unit printed after the number ("251000元", "1.2亿元"), null when none was.</summary>
+    public MoneyUnit? Unit { get; init; }
+
+    private static readonly string[] Units = ["万元", "亿元", "件", "条", "个", "项", "次", "元", "宗"];
 
     public bool IsValue => Kind is CellKind.Number or CellKind.NullMark;
 
@@ -17,7 +21,7 @@ internal readonly record struct CellToken(CellKind Kind, decimal? Value, string 
         var text = raw is null ? "" : Trim(raw);
         if (text.Length == 0) return new(CellKind.Blank, null, "");
         if (IsNullMark(text)) return new(CellKind.NullMark, null, text);
-        return TryNumber(text, out var value) ? new(CellKind.Number, value, text) : new(CellKind.Label, null, text);
+        return TryNumber(text, out var value, out var unit) ? new(CellKind.Number, value, text) { Unit = MoneyUnit.Find(unit) } : new(CellKind.Label, null, text);
     }
 
     private static string Trim(string raw)
@@ -33,14 +37,15 @@ internal readonly record struct CellToken(CellKind Kind, decimal? Value, string 
     /// Numbers as printed: full-width digits, thousands separators, a sign (2019's 本年增/减), a decimal
     /// point (万元), a trailing unit ("3件"). Hand-written because it runs for every cell of every table.
     /// </summary>
-    private static bool TryNumber(string text, out decimal value)
+    private static bool TryNumber(string text, out decimal value, out string? printedUnit)
     {
         value = 0;
+        printedUnit = null;
         var span = text.AsSpan();
         if (span.Length > 40) return false;
         foreach (var unit in Units)
         {
-            if (span.Length > unit.Length && span.EndsWith(unit, StringComparison.Ordinal)) { span = span[..^unit.Length].TrimEnd(); break; }
+            if (span.Length > unit.Length && span.EndsWith(unit, StringComparison.Ordinal)) { span = span[..^unit.Length].TrimEnd(); printedUnit = unit; break; }
         }
         Span<char> buffer = stackalloc char[span.Length + 1];
         var length = 0;

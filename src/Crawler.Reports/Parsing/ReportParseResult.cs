@@ -1,5 +1,4 @@
 using Crawler.Reports.Model;
-using Crawler.Reports.Validation;
 
 namespace Crawler.Reports.Parsing;
 

@@ -49,12 +49,13 @@ public sealed class ReportParser : IReportParser
 
         if (layout.Mixed)
         {
-            findings.Add(FindingSeverities.Create(FindingCodes.TemplateMixed, "applications.otherHandling",
-                "表三按 2021 年模板印制，却仍用 2019 年模板的单行“（六）其他处理”：该行记入 otherHandling，三个 2021 年子行记为缺失"));
+            foreach (var substitution in report.Applications.Definition.Substitutions)
+                findings.Add(FindingSeverities.Create(FindingCodes.TemplateMixed, substitution.Where, substitution.Message));
         }
         ReportMissingTables(outline, template, metadata.Year, findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
         ReportIntroductionYear(metadata, findings);
-        findings.AddRange(ReportValidator.Validate(report, PrintedTables(activeReading, applicationsReading, reviewReading)));
+        var unread = ReportUnreadRows(findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
+        findings.AddRange(ReportValidator.Validate(report, PrintedTables(activeReading, applicationsReading, reviewReading), unread));
         if (IsOcr(document))
         {
             var confidence = RowConfidence((report.ActiveDisclosure, activeReading), (report.Applications, applicationsReading), (report.ReviewAndLitigation, reviewReading));
@@ -113,6 +114,29 @@ public sealed class ReportParser : IReportParser
             if (reading.Found) continue;
             findings.Add(FindingSeverities.Create(FindingCodes.TableMissing, table.Key, $"未找到模板表格“{table.Definition.Title}”，其各项数据记为空"));
         }
+    }
+
+    /// <summary>
+    /// ROW_UNREAD: a template row of a printed table that the parser did not read (its label was not found, or
+    /// its figures could not be placed). Its cells stay null, and they are unknown, not blank: BLANK_CELLS does
+    /// not count them. Rows a layout's substitution replaced (the 2021 sub-rows of a mixed report) are absent.
+    /// </summary>
+    private static HashSet<string> ReportUnreadRows(List<Finding> findings, params (TableReading Reading, FigureTable Table)[] tables)
+    {
+        var unread = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (reading, table) in tables)
+        {
+            if (!reading.Found) continue;
+            foreach (var row in table.Definition.Rows)
+            {
+                if (reading.Has(row.Key) || table.Definition.IsReplaced(row.Key)) continue;
+                var where = $"{table.Key}.{row.Key}";
+                unread.Add(where);
+                findings.Add(FindingSeverities.Create(FindingCodes.RowUnread, where,
+                    $"{table.Definition.Name}“{PrintedLabels.Of(table.Key, row.Key)}”行未能读出（表中未找到该行，或其数值无法对应到列）：各单元格记为空，数值未知，并非报告未填"));
+            }
+        }
+        return unread;
     }
 
     private static void ReportIntroductionYear(ReportMetadata metadata, List<Finding> findings)

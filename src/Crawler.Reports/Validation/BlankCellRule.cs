@@ -3,21 +3,19 @@ using Crawler.Reports.Model;
 namespace Crawler.Reports.Validation;
 
 /// <summary>
-/// BLANK_CELLS: one finding per printed table with empty cells. The three 2021 （六） rows of a mixed
-/// report are not printed at all, so they are absent rather than blank and do not count.
+/// BLANK_CELLS: one finding per printed table with cells seen empty. Only rows that were read count: a row
+/// the parser could not read is ROW_UNREAD (its cells are unknown, not blank), and rows a layout's substitution
+/// replaced (the three 2021 （六） rows of a mixed report) are not printed at all, so absent rather than blank.
 /// </summary>
 internal static class BlankCellRule
 {
-    private static readonly HashSet<string> AbsentInMixed = ["otherNoCorrection", "otherNoFee", "otherOther"];
-
-    public static void Check(FigureTable table, ReportTemplate template, List<Finding> findings)
+    public static void Check(FigureTable table, IReadOnlySet<string> unreadRows, List<Finding> findings)
     {
-        var mixed = template != ReportTemplate.Template2019 && table.Definition.Row("otherHandling") is not null;
         var blank = new List<string>();
         var count = 0;
         foreach (var row in table.Definition.Rows)
         {
-            if (mixed && AbsentInMixed.Contains(row.Key)) continue;
+            if (table.Definition.IsReplaced(row.Key) || unreadRows.Contains($"{table.Key}.{row.Key}")) continue;
             foreach (var cell in row.Cells)
             {
                 if (table[row.Key, cell.Key] is not null) continue;

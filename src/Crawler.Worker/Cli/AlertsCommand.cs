@@ -28,23 +28,24 @@ internal static class AlertsCommand
         new("--data") { Description = "The data directory (state.db); default Storage:DataDirectory or ./data." };
 
     /// <summary>Storage and alert services; null (with the reasons on stderr) when the Alerts section is invalid.</summary>
-    public static async Task<ServiceProvider?> BuildAsync(IConfiguration configuration, DirectoryInfo? data)
+    public static async Task<ServiceProvider?> BuildAsync(ParseResult parseResult, IConfiguration configuration, DirectoryInfo? data)
     {
         if (data is not null)
         {
             configuration = new ConfigurationBuilder().AddConfiguration(configuration)
                 .AddInMemoryCollection([new($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}", data.FullName)]).Build();
         }
-        var provider = new ServiceCollection().AddLogging().AddStorage(configuration).AddAlerts(configuration).BuildServiceProvider();
+        ServiceProvider? provider = null;
         try
         {
+            provider = CommandServices.Build(configuration, CommandSession.From(parseResult), CommandNeeds.Storage | CommandNeeds.Alerts);
             _ = provider.GetRequiredService<IOptions<AlertOptions>>().Value;
             return provider;
         }
         catch (OptionsValidationException exception)
         {
             foreach (var failure in exception.Failures) await Console.Error.WriteLineAsync(failure);
-            await provider.DisposeAsync();
+            if (provider is not null) await provider.DisposeAsync();
             return null;
         }
     }

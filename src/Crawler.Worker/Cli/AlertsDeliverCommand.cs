@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crawler.Pipeline.Notification;
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ internal static class AlertsDeliverCommand
         command.Options.Add(data);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var provider = await AlertsCommand.BuildAsync(configuration(), parseResult.GetValue(data));
+            await using var provider = await AlertsCommand.BuildAsync(parseResult, configuration(), parseResult.GetValue(data));
             if (provider is null) return 2;
             var channels = provider.GetServices<IAlertChannel>().Where(c => c.IsConfigured).ToList();
             if (channels.Count == 0)
@@ -27,7 +28,7 @@ internal static class AlertsDeliverCommand
                 await AlertsCommand.NoChannelAsync();
                 return 2;
             }
-            var report = await provider.GetRequiredService<AlertDispatcher>().DeliverDueAsync(cancellationToken);
+            var report = await provider.GetRequiredService<OutboxDispatcher>().DrainAsync(AlertTopic.Prefix, cancellationToken);
             Console.WriteLine($"{report.Delivered} delivered, {report.Retrying} failed and rescheduled, {report.Dead} given up");
             var outbox = provider.GetRequiredService<IOutbox>();
             var health = provider.GetRequiredService<ChannelHealth>();

@@ -35,7 +35,7 @@ internal static class AlertsMissingCommand
                 await Console.Error.WriteLineAsync(exception.Message);
                 return 2;
             }
-            await using var provider = await AlertsCommand.BuildAsync(configuration(), parseResult.GetValue(data));
+            await using var provider = await AlertsCommand.BuildAsync(parseResult, configuration(), parseResult.GetValue(data));
             if (provider is null) return 2;
             if (!provider.GetServices<IAlertChannel>().Any(c => c.IsConfigured))
             {

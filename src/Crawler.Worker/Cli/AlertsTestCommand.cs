@@ -14,9 +14,9 @@ internal static class AlertsTestCommand
     public static Command Create(Func<IConfiguration> configuration)
     {
         var command = new Command("test", "Send a test alert to every configured channel (webhook, WeCom, DingTalk, Feishu, e-mail).");
-        command.SetAction(async (_, cancellationToken) =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var provider = await AlertsCommand.BuildAsync(configuration(), null);
+            await using var provider = await AlertsCommand.BuildAsync(parseResult, configuration(), null);
             if (provider is null) return 2;
             var results = await provider.GetRequiredService<AlertProbe>().SendAsync(cancellationToken);
             if (results.Count == 0)

@@ -28,32 +28,25 @@ internal static class CompareCommand
         var command = new Command("compare", "Compare one agency's reports across years, figure by figure.") { data, agency, years, changedOnly, format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var error = parseResult.InvocationConfiguration.Error;
-            var wanted = ParseYears(parseResult.GetValue(years)!);
-            if (wanted is null)
-            {
-                await error.WriteLineAsync($"--years 应为逗号分隔的年度，如 2022,2023 (expected years like 2022,2023): {parseResult.GetValue(years)}");
-                return 2;
-            }
+            var wanted = ParseYears(parseResult.GetValue(years)!)
+                ?? throw CommandError.Usage($"--years 应为逗号分隔的年度，如 2022,2023 (expected years like 2022,2023): {parseResult.GetValue(years)}");
             await using var services = DataDirectoryOption.Open(parseResult, data);
-            if (services is null) return 1;
             var name = parseResult.GetValue(agency)!.Trim();
             var latest = await services.GetRequiredService<IReportStore>().ListVersionsAsync(new ReportFilter { Agency = name, LatestOnly = true }, cancellationToken);
             var agencies = latest.Select(v => v.Agency).Distinct().ToList();
             var chosen = agencies.Contains(name) ? name : agencies.Count == 1 ? agencies[0] : null;
             if (chosen is null)
             {
-                await error.WriteLineAsync(agencies.Count == 0
-                    ? $"没有 {name} 的报告 (no stored report of this agency)"
-                    : $"{name} 对应多个机关，请写全名 (several agencies match): {string.Join("、", agencies)}");
-                return 1;
+                throw agencies.Count == 0
+                    ? new CommandError($"没有 {name} 的报告 (no stored report of this agency)")
+                    : CommandError.Usage($"{name} 对应多个机关，请写全名 (several agencies match): {string.Join("、", agencies)}");
             }
             var previous = latest.Where(v => v.Agency == chosen);
             var comparison = YearComparison.Build(chosen, wanted, CarryOverCheck.Refresh(previous, previous));
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(format) == "json") await output.WriteLineAsync(Json(comparison, parseResult.GetValue(changedOnly)));
-            else Table(output, comparison, parseResult.GetValue(changedOnly));
-            return comparison.Reports.All(r => r is null) ? 1 : 0;
+            else Table(CommandSession.From(parseResult).Out, comparison, parseResult.GetValue(changedOnly));
+            return comparison.Reports.All(r => r is null) ? ExitCodes.Failed : ExitCodes.Success;
         });
         return command;
     }
@@ -123,9 +116,8 @@ internal static class CompareCommand
         if (value is { } v) writer.WriteNumber(name, v); else writer.WriteNull(name);
     }
 
-    private static void Table(TextWriter output, YearComparison comparison, bool changedOnly)
+    private static void Table(IAnsiConsole console, YearComparison comparison, bool changedOnly)
     {
-        var console = TerminalOutput.For(output);
         var table = new Table().Title(Markup.Escape($"{comparison.Agency} 年度报告对比"));
         table.AddColumn("数据项");
         for (var i = 0; i < comparison.Years.Count; i++)

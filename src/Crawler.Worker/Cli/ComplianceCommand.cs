@@ -29,18 +29,9 @@ internal static class ComplianceCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var services = DataDirectoryOption.Open(parseResult, data);
-            if (services is null) return 1;
             var reportYear = parseResult.GetValue(year) ?? DateTime.UtcNow.Year - 1;
-            IReadOnlyList<Source> sources;
-            try
-            {
-                sources = Supervised(parseResult.GetValue(sourcesFile));
-            }
-            catch (SourceCatalogException e)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(e.Message);
-                return 2;
-            }
+            // A sources file that cannot be read is bad usage (exit 2), reported in one line by the command line.
+            var sources = Supervised(parseResult.GetValue(sourcesFile));
             var configuration = CrawlerConfiguration.Build();
             var deadlines = new ComplianceDeadlines(CrawlerConfiguration.Bind<ComplianceOptions>(configuration, ComplianceOptions.SectionName),
                 CrawlerConfiguration.Bind<AlertOptions>(configuration, AlertOptions.SectionName).Deadline, parseResult.GetValue(deadline));
@@ -50,9 +41,9 @@ internal static class ComplianceCommand
             {
                 case "json": await output.WriteLineAsync(ComplianceExport.Json(rows)); break;
                 case "csv": await output.WriteAsync(ComplianceExport.Csv(rows)); break;
-                default: Table(output, rows, reportYear); break;
+                default: Table(CommandSession.From(parseResult).Out, rows, reportYear); break;
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -65,9 +56,8 @@ internal static class ComplianceCommand
         return configured.Any(s => s.Verified) ? configured : [];
     }
 
-    private static void Table(TextWriter output, IReadOnlyList<ComplianceRow> rows, int year)
+    private static void Table(IAnsiConsole console, IReadOnlyList<ComplianceRow> rows, int year)
     {
-        var console = TerminalOutput.For(output);
         var dueDates = rows.Select(r => r.DueDate).Distinct().Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
         var table = new Table().Title($"{year} 年度报告公开情况（截止 {(dueDates.Count == 0 ? ComplianceDeadlines.Regulation(year).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Join("、", dueDates))}，北京时间）")
             .AddColumns("机关", "地区", "状态", "发布日期", "日期来源", "模板", "勾稽关系", "其他发现");

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crawler.Pipeline.Compliance;
 using Crawler.Reports.Publication;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Worker.Cli;
 

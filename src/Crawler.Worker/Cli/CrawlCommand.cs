@@ -23,25 +23,20 @@ internal static class CrawlCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            if (!parseResult.GetValue(once))
-            {
-                await error.WriteLineAsync("crawl needs --once (one pass); the scheduled, long-running worker is `crawler run`.");
-                return 2;
-            }
+            if (!parseResult.GetValue(once)) throw CommandError.Usage("crawl needs --once (one pass); the scheduled, long-running worker is `crawler run`.");
             var overrides = new Dictionary<string, string?> { ["Storage:DataDirectory"] = parseResult.GetValue(data) };
             var configuration = CrawlerConfiguration.Build(overrides);
             await using var selection = await SourceSelection.LoadAsync(configuration, parseResult.GetValue(sourcesFile), parseResult.GetValue(sample),
                 overrides, error, cancellationToken);
-            if (selection is null) return 2;
             var sources = selection.Sources;
             if (selection.SampleSite is not null) configuration = CrawlerConfiguration.Build(overrides);
             var selected = parseResult.GetValue(only) is { Length: > 0 } ids ? sources.Where(s => ids.Contains(s.Id)).ToList() : sources;
             if (selected.Count == 0)
             {
-                await error.WriteLineAsync("No source matches --source " + string.Join(", ", parseResult.GetValue(only) ?? []));
-                return 2;
+                throw CommandError.Usage($"没有来源的编号是 {string.Join(", ", parseResult.GetValue(only) ?? [])} (no source has that id); 可用 (known): "
+                    + string.Join(", ", sources.Take(20).Select(s => s.Id)) + (sources.Count > 20 ? $" … ({sources.Count})" : ""));
             }
-            return await CrawlOnce.RunAsync(configuration, selected, cancellationToken);
+            return await CrawlOnce.RunAsync(CommandSession.From(parseResult), configuration, selected, cancellationToken);
         });
         return command;
     }

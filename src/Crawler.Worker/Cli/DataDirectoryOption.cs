@@ -1,11 +1,10 @@
 using System.CommandLine;
 using Crawler.Pipeline.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Cli;
 
-/// <summary>The <c>--data DIR</c> option the storage commands share, and opening the store it names.</summary>
+/// <summary>The <c>--data DIR</c> option the storage commands share, and opening the store it names for reading.</summary>
 internal static class DataDirectoryOption
 {
     public static Option<string> Create() => new("--data")
@@ -14,20 +13,41 @@ internal static class DataDirectoryOption
         DefaultValueFactory = _ => "data",
     };
 
-    /// <summary>The storage services for an existing data directory; null (with a message on stderr) when it has no state.db.</summary>
-    public static ServiceProvider? Open(ParseResult parseResult, Option<string> option)
+    /// <summary>
+    /// The storage services of an existing data directory, read-only: nothing is written (not even a migration), so a
+    /// read-only folder or mount works and a running worker is never held up. No state.db there is an error.
+    /// </summary>
+    public static ServiceProvider Open(ParseResult parseResult, Option<string> option)
     {
-        var directory = parseResult.GetValue(option) ?? "data";
-        var layout = DataLayout.At(directory);
+        var layout = DataLayout.At(parseResult.GetValue(option) ?? "data");
         if (!File.Exists(layout.StateDatabase))
         {
-            parseResult.InvocationConfiguration.Error.WriteLine(
-                $"没有找到状态数据库 {layout.StateDatabase}：请先运行 crawler crawl --once，或用 --data 指定数据目录 (no state database here)");
-            return null;
+            throw new CommandError($"没有找到状态数据库 {layout.StateDatabase}：请先运行 crawler crawl --once，或用 --data 指定数据目录 (no state database here)");
         }
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}", layout.Root)])
-            .Build();
-        return new ServiceCollection().AddStorage(configuration).BuildServiceProvider();
+        UpgradeIfOlder(layout);
+        return CommandServices.Build(CommandServices.Configuration(layout.Root, readOnly: true), CommandSession.From(parseResult), CommandNeeds.Storage);
+    }
+
+    /// <summary>
+    /// A state database written by an older crawler is migrated once when its folder can be written; a read-only one
+    /// cannot be, and reading it fails with that reason.
+    /// </summary>
+    private static void UpgradeIfOlder(DataLayout layout)
+    {
+        try
+        {
+            new StateDatabase(layout, readOnly: true).CurrentVersionAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (StorageUnavailableException older)
+        {
+            try
+            {
+                new StateDatabase(layout).MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            {
+                throw new StorageUnavailableException(older.Message, e);
+            }
+        }
     }
 }

@@ -1,14 +1,13 @@
 using System.CommandLine;
 using Crawler.Pipeline.Indexing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Cli;
 
 /// <summary>
-/// <c>crawler es setup|template|health</c>: installs the index template, the index and its aliases; prints the
-/// template for the configured analyzer; shows the cluster's health. Reads the "Elasticsearch" section.
+/// <c>crawler es setup|template|health|search|count</c>: installs the index template, the index and its aliases;
+/// prints the template for the configured analyzer; shows the cluster's health and version. Reads the
+/// "Elasticsearch" section and talks to the cluster through the official client.
 /// </summary>
 internal static class EsCommand
 {
@@ -28,14 +27,13 @@ internal static class EsCommand
         var setup = new Command("setup", "Put the index template, create the index if missing and point the aliases at it (idempotent).");
         setup.SetAction(async (_, cancellationToken) =>
         {
-            if (Connect() is not { } client) return 2;
-            var result = await client.EnsureIndexAsync(cancellationToken);
+            if (Connect() is not (var index, var options)) return 2;
+            var result = await index.EnsureIndexAsync(cancellationToken);
             if (!result.Succeeded)
             {
                 await Console.Error.WriteLineAsync($"es setup failed: {result.Error}");
                 return 1;
             }
-            var options = Options();
             Console.WriteLine(result.Value
                 ? $"created index {options.IndexName} with aliases {options.Alias}, {options.LatestAlias}"
                 : $"index {options.IndexName} exists; template and aliases {options.Alias}, {options.LatestAlias} updated");
@@ -51,7 +49,7 @@ internal static class EsCommand
         template.Options.Add(analyzer);
         template.SetAction(parseResult =>
         {
-            var options = Options();
+            var options = ElasticsearchConfiguration.Read(CrawlerConfiguration.Build());
             if (parseResult.GetValue(analyzer) is { } chosen) options = options with { Analyzer = chosen };
             Console.Out.Write(ReportIndexTemplate.Render(options));
             return 0;
@@ -61,34 +59,32 @@ internal static class EsCommand
 
     private static Command Health()
     {
-        var health = new Command("health", "Show the cluster's health (exit 1 when red or unreachable).");
+        var health = new Command("health", "Show the cluster's name, version and health (exit 1 when red or unreachable).");
         health.SetAction(async (_, cancellationToken) =>
         {
-            if (Connect() is not { } client) return 2;
-            var result = await client.HealthAsync(cancellationToken);
+            if (Connect() is not (var index, _)) return 2;
+            var result = await index.HealthAsync(cancellationToken);
             if (!result.Succeeded)
             {
                 await Console.Error.WriteLineAsync(result.Error);
                 return 1;
             }
-            Console.WriteLine($"{result.Value!.ClusterName}: {result.Value.Status}, {result.Value.NumberOfNodes} node(s)");
-            return result.Value.IsUsable ? 0 : 1;
+            var cluster = result.Value!;
+            Console.WriteLine($"{cluster.ClusterName}: {cluster.Status}, {cluster.NumberOfNodes} node(s), Elasticsearch {cluster.Version}");
+            return cluster.IsUsable ? 0 : 1;
         });
         return health;
     }
 
-    internal static ElasticsearchOptions Options() => CrawlerConfiguration.Bind<ElasticsearchOptions>(CrawlerConfiguration.Build(), ElasticsearchOptions.SectionName);
-
-    /// <summary>Null (with the reason on stderr) when Elasticsearch is not configured or the configuration is invalid.</summary>
-    internal static ElasticsearchRestClient? Connect()
+    /// <summary>Null (with the reasons on stderr, one per line) when Elasticsearch is not configured or the configuration is invalid.</summary>
+    internal static (IReportIndex Index, ElasticsearchOptions Options)? Connect()
     {
-        var options = Options();
-        var validation = new ElasticsearchOptionsValidator().Validate(null, options);
-        if (validation.Failed || options.Url is null)
+        var (options, problems) = ElasticsearchConfiguration.ReadValidated(CrawlerConfiguration.Build());
+        if (problems.Count > 0 || !options.Enabled)
         {
-            Console.Error.WriteLine(options.Url is null ? "Elasticsearch:Url is not set (environment: Elasticsearch__Url)." : validation.FailureMessage);
+            Console.Error.WriteLine(problems.Count > 0 ? string.Join(Environment.NewLine, problems) : "Elasticsearch:Url is not set (environment: Elasticsearch__Url).");
             return null;
         }
-        return new ElasticsearchRestClient(ElasticsearchConnection.CreateClient(options), options, TimeProvider.System, NullLogger<ElasticsearchRestClient>.Instance);
+        return (new ElasticsearchReportIndex(ElasticsearchClientFactory.Create(options), options), options);
     }
 }

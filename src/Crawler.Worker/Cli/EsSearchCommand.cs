@@ -1,12 +1,11 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Crawler.Pipeline.Indexing;
 
 namespace Crawler.Worker.Cli;
 
 /// <summary>
 /// <c>crawler es search TEXT</c> and <c>crawler es count</c>: quick looks at the index from the command line
-/// (full text over title, sections and report text; latest versions unless --all-versions).
+/// (full text over title, agency, sections, report text and finding messages; latest versions unless --all-versions).
 /// </summary>
 internal static class EsSearchCommand
 {
@@ -21,35 +20,20 @@ internal static class EsSearchCommand
         search.Options.Add(size);
         search.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (EsCommand.Connect() is not { } client) return 2;
-            var options = EsCommand.Options();
-            var body = new JsonObject
-            {
-                ["size"] = parseResult.GetValue(size),
-                ["_source"] = new JsonArray("agency", "year", "version", "title", "documentUrl", "findingCodes"),
-                ["query"] = new JsonObject
-                {
-                    ["multi_match"] = new JsonObject
-                    {
-                        ["query"] = parseResult.GetValue(text),
-                        ["fields"] = new JsonArray("title^3", "agency^2", "sections.*", "text", "findingMessages"),
-                    },
-                },
-            };
-            var result = await client.SearchAsync(body, parseResult.GetValue(all) ? options.Alias : options.LatestAlias, cancellationToken);
+            if (EsCommand.Connect() is not (var index, _)) return 2;
+            var query = new ReportQuery { Text = parseResult.GetValue(text), AllVersions = parseResult.GetValue(all), Size = parseResult.GetValue(size) };
+            var result = await index.SearchAsync(query, cancellationToken);
             if (!result.Succeeded)
             {
                 await Console.Error.WriteLineAsync(result.Error);
                 return 1;
             }
-            using var document = result.Value!;
-            var hits = document.RootElement.GetProperty("hits");
-            Console.WriteLine($"{hits.GetProperty("total").GetProperty("value").GetInt64()} report(s)");
-            foreach (var hit in hits.GetProperty("hits").EnumerateArray())
+            var found = result.Value!;
+            var years = found.ByYear.Count == 0 ? "" : " — " + string.Join(", ", found.ByYear.OrderBy(y => y.Year).Select(y => $"{y.Year}: {y.Count}"));
+            Console.WriteLine($"{found.Total} report(s){years}");
+            foreach (var hit in found.Hits)
             {
-                var source = hit.GetProperty("_source");
-                string Get(string name) => source.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : "-";
-                Console.WriteLine($"{Get("agency")}\t{Get("year")}\tv{Get("version")}\t{Get("documentUrl")}\t{Get("findingCodes")}");
+                Console.WriteLine($"{hit.Agency}\t{hit.Year?.ToString() ?? "-"}\tv{hit.Version?.ToString() ?? "-"}\t{hit.DocumentUrl}\t{string.Join(",", hit.FindingCodes)}");
             }
             return 0;
         });
@@ -65,10 +49,8 @@ internal static class EsSearchCommand
         count.Options.Add(code);
         count.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (EsCommand.Connect() is not { } client) return 2;
-            var options = EsCommand.Options();
-            var query = parseResult.GetValue(code) is { } finding ? new JsonObject { ["term"] = new JsonObject { ["findingCodes"] = finding } } : null;
-            var result = await client.CountAsync(query, parseResult.GetValue(all) ? options.Alias : options.LatestAlias, cancellationToken);
+            if (EsCommand.Connect() is not (var index, _)) return 2;
+            var result = await index.CountAsync(new ReportQuery { FindingCode = parseResult.GetValue(code), AllVersions = parseResult.GetValue(all) }, cancellationToken);
             if (!result.Succeeded)
             {
                 await Console.Error.WriteLineAsync(result.Error);

@@ -33,7 +33,7 @@ internal static class KibanaCommand
                 await Console.Error.WriteLineAsync($"no *.ndjson saved objects in {directory}");
                 return 2;
             }
-            using var http = KibanaClient.CreateHttpClient(options);
+            using var http = KibanaConnection.Create(options);
             var kibana = new KibanaClient(http, options);
             foreach (var file in files)
             {
@@ -47,7 +47,7 @@ internal static class KibanaCommand
             }
             if (options.AlertWebhookUrl is not { } webhook) return 0;
 
-            var latestAlias = CrawlerConfiguration.Bind<ElasticsearchOptions>(configuration, ElasticsearchOptions.SectionName).LatestAlias;
+            var latestAlias = ElasticsearchConfiguration.Read(configuration).LatestAlias;
             var connector = await kibana.CreateOrUpdateAsync("api/actions/connector", KibanaAlertRule.ConnectorId,
                 KibanaAlertRule.Connector(webhook), KibanaAlertRule.ConnectorUpdate(webhook), cancellationToken);
             var rule = connector.Succeeded

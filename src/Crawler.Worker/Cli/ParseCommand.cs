@@ -1,19 +1,18 @@
 using System.CommandLine;
 using Crawler.Extraction;
-using Crawler.Worker.Hosting;
 using Crawler.Reports.Json;
 using Crawler.Reports.Parsing;
+using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Cli;
 
 /// <summary>
 /// <c>crawler parse &lt;file&gt; --format json|text</c>: one report file → its figures and findings.
-/// Exit codes: 0 parsed (findings or not), 2 the file is missing, unreadable or not an annual report.
+/// Exit codes: 0 parsed (findings or not), 3 the file is missing, cannot be fetched or read, 4 it is not an annual
+/// report (the reason on stderr).
 /// </summary>
 internal static class ParseCommand
 {
-    public const int NotParsed = 2;
-
     public static Command Create()
     {
         var input = new Argument<string>("file") { Description = "The report: a file (HTML, PDF, scanned PDF, image, DOCX, DOC, WPS, text) or an http(s) URL." };
@@ -25,29 +24,25 @@ internal static class ParseCommand
         command.Options.Add(format);
         command.Options.Add(allowPrivate);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(input)!, parseResult.GetValue(format) ?? "text", parseResult.GetValue(allowPrivate), cancellationToken));
+            RunAsync(CommandSession.From(parseResult), parseResult.GetValue(input)!, parseResult.GetValue(format) ?? "text", parseResult.GetValue(allowPrivate), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string input, string format, bool allowPrivateNetwork, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandSession session, string input, string format, bool allowPrivateNetwork, CancellationToken cancellationToken)
     {
-        var configuration = CrawlerConfiguration.Build();
-        await using var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
-            .AddExtraction(configuration)
-            .BuildServiceProvider();
-        var extraction = services.GetRequiredService<DocumentExtraction>();
         var isUrl = Uri.TryCreate(input, UriKind.Absolute, out var url) && url.Scheme is "http" or "https";
+        var configuration = CrawlerConfiguration.Build();
+        // A one-off fetch needs a contact for the User-Agent like a crawl; without one configured, say it is a local one.
+        if (isUrl && configuration["Fetch:ContactUrl"] is null) configuration = CrawlerConfiguration.Build(new Dictionary<string, string?> { ["Fetch:ContactUrl"] = "mailto:crawler@localhost" });
+        if (!isUrl && !File.Exists(input)) throw new CommandError($"找不到文件 (file not found): {Path.GetFullPath(input)}");
+        await using var services = CommandServices.Build(configuration, session, isUrl ? CommandNeeds.Extraction | CommandNeeds.Crawling : CommandNeeds.Extraction);
+        var extraction = services.GetRequiredService<DocumentExtraction>();
         var name = isUrl ? input : Path.GetFileName(input);
         ExtractionResult extracted;
         if (isUrl)
         {
-            var download = await ReportDownload.FetchAsync(url!, configuration, allowPrivateNetwork, cancellationToken);
-            if (download.Error is not null)
-            {
-                await Console.Error.WriteLineAsync($"无法下载 {input} (cannot fetch): {download.Error}");
-                return NotParsed;
-            }
+            var download = await ReportDownload.FetchAsync(services, url!, allowPrivateNetwork, cancellationToken);
+            if (download.Error is not null) throw new CommandError($"无法下载 {input} (cannot fetch): {download.Error}");
             try
             {
                 extracted = await extraction.ExtractFileAsync(download.BodyFile!, download.ContentType, cancellationToken);
@@ -57,30 +52,35 @@ internal static class ParseCommand
                 File.Delete(download.BodyFile!);
             }
         }
-        else if (!File.Exists(input))
-        {
-            await Console.Error.WriteLineAsync($"找不到文件 (file not found): {Path.GetFullPath(input)}");
-            return NotParsed;
-        }
         else
         {
             extracted = await extraction.ExtractFileAsync(input, null, cancellationToken);
         }
-        if (!extracted.Succeeded)
-        {
-            await Console.Error.WriteLineAsync($"无法读取 {name} (cannot extract): {extracted.Error}");
-            return NotParsed;
-        }
+        if (!extracted.Succeeded) throw new CommandError($"无法读取 {name} (cannot extract): {extracted.Error}");
         var parsed = new ReportParser().Parse(extracted.Document!);
-        if (!parsed.IsReport)
+        var notReport = parsed.IsReport ? Empty(parsed) : parsed.NotReportReason;
+        if (notReport is not null)
         {
-            await Console.Error.WriteLineAsync($"{name} 不是政府信息公开工作年度报告 (not an annual report): {parsed.NotReportReason}");
-            return NotParsed;
+            await session.Error.WriteLineAsync($"crawler: {name} 不是政府信息公开工作年度报告 (not an annual report): {notReport}");
+            return ExitCodes.NotAReport;
         }
         // Extraction's own findings (LOW_CONFIDENCE from OCR) belong with the report's.
         var result = extracted.Findings.Count == 0 ? parsed : parsed with { Findings = [.. parsed.Findings, .. extracted.Findings] };
-        if (format == "json") await Console.Out.WriteLineAsync(ReportJson.Serialize(result, source: name));
-        else ReportTextSummary.Write(result, name, Console.Out);
-        return 0;
+        if (format == "json") await session.Output.WriteLineAsync(ReportJson.Serialize(result, source: name));
+        else ReportTextSummary.Write(result, name, session.Out);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A document the parser let through on its title alone, with nothing of a report in it — no agency, no year, no
+    /// statistical period, no figure — is not one to the person asking: say so instead of printing an empty skeleton.
+    /// (The crawl keeps such a page with its source's agency and the year of its link; here there is no such context.)
+    /// </summary>
+    private static string? Empty(ReportParseResult parsed)
+    {
+        var report = parsed.Report;
+        if (report.Agency is not null || report.Year is not null || report.StatisticalPeriod is not null || report.Figures().Any(f => f.Value is not null)) return null;
+        return $"标题「{report.Title}」提到年度报告，但文中没有机关名称、年度、统计期限或任何表格数字 " +
+               "(only its title names an annual report: no agency, year, statistical period or table figure was found)";
     }
 }

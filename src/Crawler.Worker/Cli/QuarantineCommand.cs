@@ -19,20 +19,19 @@ internal static class QuarantineCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var services = DataDirectoryOption.Open(parseResult, data);
-            if (services is null) return 1;
             var quarantined = await services.GetRequiredService<IReportStore>().QuarantinedAsync(cancellationToken);
-            var console = TerminalOutput.For(parseResult.InvocationConfiguration.Output);
+            var console = CommandSession.From(parseResult).Out;
             var table = new Table().AddColumns("来源 Source", "文档 Document", "尝试 Attempts", "最近 Last attempt", "错误 Error", "sha256");
             foreach (var state in quarantined)
             {
                 table.AddRow(Markup.Escape(state.Context.SourceId), Markup.Escape(state.Context.Url.AbsoluteUri),
                     state.Attempts.ToString(CultureInfo.InvariantCulture),
-                    state.LastAttemptAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    ReportExportColumns.BeijingTime(state.LastAttemptAt, ExportHeader.Labels),
                     Markup.Escape(state.Detail ?? ""), state.Sha256[..12]);
             }
             console.Write(table);
             console.WriteLine($"{quarantined.Count} 个文档处于隔离状态 (quarantined documents)");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

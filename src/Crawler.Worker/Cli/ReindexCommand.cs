@@ -29,12 +29,14 @@ internal static class ReindexCommand
             }
             var configuration = new ConfigurationBuilder().AddConfiguration(CrawlerConfiguration.Build())
                 .AddInMemoryCollection(new Dictionary<string, string?> { [$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = layout.Root }).Build();
-            if (configuration.GetSection(ElasticsearchOptions.SectionName).Get<ElasticsearchOptions>()?.Url is null)
+            var (options, problems) = ElasticsearchConfiguration.ReadValidated(configuration);
+            if (problems.Count > 0 || !options.Enabled)
             {
-                await Console.Error.WriteLineAsync("Elasticsearch:Url is not set (environment: Elasticsearch__Url): nothing to reindex into.");
+                await Console.Error.WriteLineAsync(problems.Count > 0 ? string.Join(Environment.NewLine, problems)
+                    : "Elasticsearch:Url is not set (environment: Elasticsearch__Url): nothing to reindex into.");
                 return 2;
             }
-            await using var services = IndexingServices.Build(configuration);
+            await using var services = CommandServices.Build(configuration, CommandSession.From(parseResult), CommandNeeds.Storage | CommandNeeds.Indexing);
             var summary = await services.GetRequiredService<Reindexer>().RunAsync(cancellationToken);
             Console.WriteLine($"{summary.Versions} stored versions, {summary.Queued} queued, {summary.Delivered} indexed, {summary.Dead} rejected, {summary.StillPending} still queued");
             if (summary.Unreachable is not null)

@@ -1,4 +1,3 @@
-using Crawler.Pipeline;
 using Crawler.Pipeline.Fetching;
 using Crawler.Pipeline.Sources;
 
@@ -10,11 +9,8 @@ namespace Crawler.Worker.Cli;
 /// </summary>
 internal static class ReportDownload
 {
-    public static async Task<FetchedResponse> FetchAsync(Uri url, IConfiguration configuration, bool allowPrivateNetwork, CancellationToken cancellationToken)
+    public static async Task<FetchedResponse> FetchAsync(IServiceProvider services, Uri url, bool allowPrivateNetwork, CancellationToken cancellationToken)
     {
-        var overrides = new Dictionary<string, string?> { ["Fetch:ContactUrl"] = configuration["Fetch:ContactUrl"] ?? "mailto:crawler@localhost" };
-        var settings = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overrides).Build();
-        await using var services = new ServiceCollection().AddLogging().AddCrawling(settings).BuildServiceProvider();
         var source = new Source
         {
             Id = "parse",

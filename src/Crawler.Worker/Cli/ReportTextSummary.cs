@@ -1,6 +1,5 @@
 using Crawler.Reports.Model;
 using Crawler.Reports.Parsing;
-using Crawler.Reports.Validation;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -12,17 +11,8 @@ internal static class ReportTextSummary
     /// <summary>How an empty cell is shown: not reported, which is not 0.</summary>
     private const string Blank = "空";
 
-    public static void Write(ReportParseResult result, string source, TextWriter output)
+    public static void Write(ReportParseResult result, string source, IAnsiConsole console)
     {
-        var terminal = output == Console.Out && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        });
-        if (!terminal) console.Profile.Width = 200;
         var report = result.Report;
         var period = report.StatisticalPeriod is { } p ? $"{p.From:yyyy-MM-dd} 至 {p.To:yyyy-MM-dd}" : Blank;
         var header = new Grid().AddColumn().AddColumn();

@@ -21,19 +21,32 @@ internal static class ReportsCommand
         var latest = new Option<bool>("--latest") { Description = "Only each report's latest version." };
         var format = new Option<string>("--format") { Description = "json or table.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("json", "table");
-        var command = new Command("reports", "List stored report versions with provenance, figures and findings.") { data, agency, year, latest, format };
+        var diff = new Option<bool>("--diff") { Description = "What changed between each report's consecutive versions, figure by figure." };
+        var command = new Command("reports", "List stored report versions with provenance, figures and findings.") { data, agency, year, latest, format, diff };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var services = DataDirectoryOption.Open(parseResult, data);
-            if (services is null) return 1;
-            var filter = new ReportFilter { Agency = parseResult.GetValue(agency), Year = parseResult.GetValue(year), LatestOnly = parseResult.GetValue(latest) };
+            var filter = new ReportFilter { Agency = parseResult.GetValue(agency), Year = parseResult.GetValue(year), LatestOnly = parseResult.GetValue(latest) && !parseResult.GetValue(diff) };
             var versions = await services.GetRequiredService<IReportStore>().ListVersionsAsync(filter, cancellationToken);
-            var output = parseResult.InvocationConfiguration.Output;
-            if (parseResult.GetValue(format) == "json") await output.WriteLineAsync(Json(versions).AsMemory(), cancellationToken);
-            else Table(output, versions);
-            return 0;
+            var session = CommandSession.From(parseResult);
+            if (parseResult.GetValue(diff)) return await DiffAsync(session, versions);
+            if (parseResult.GetValue(format) == "json") await session.Output.WriteLineAsync(Json(versions).AsMemory(), cancellationToken);
+            else Table(session, versions);
+            return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<int> DiffAsync(CommandSession session, IReadOnlyList<ReportVersionRecord> versions)
+    {
+        var diffs = ReportDiff.Consecutive(versions);
+        if (diffs.Count == 0)
+        {
+            await session.Output.WriteLineAsync($"所选的 {versions.Count} 个版本中没有哪个报告有两个以上版本，无可比较 (no selected report has two versions to compare)");
+            return ExitCodes.Success;
+        }
+        foreach (var change in diffs) change.Write(session.Output);
+        return ExitCodes.Success;
     }
 
     internal static string Json(IReadOnlyList<ReportVersionRecord> versions)
@@ -79,17 +92,17 @@ internal static class ReportsCommand
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Table(TextWriter output, IReadOnlyList<ReportVersionRecord> versions)
+    private static void Table(CommandSession session, IReadOnlyList<ReportVersionRecord> versions)
     {
-        var console = TerminalOutput.For(output);
-        var table = new Table().AddColumns("机关 Agency", "年度", "版本", "模板", "发现 Findings", "发布 Published", "抓取 Fetched", "文档 Document");
+        var console = session.Out;
+        var table = new Table().AddColumns("机关 Agency", "年度", "版本", "模板", "发现 Findings", "发布 Published", "抓取（北京时间）", "文档 Document");
         foreach (var v in versions)
         {
             var findings = string.Join(' ', v.Findings.GroupBy(f => f.Code).Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}"));
             table.AddRow(Markup.Escape(v.Agency), v.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 v.Version + (v.IsLatest ? "" : " (旧)"), v.Template, Markup.Escape(findings.Length == 0 ? "—" : findings),
                 v.PublishedAt is { } published ? $"{published.Text} {Markup.Escape(DateSources.Label(published.Source))}" : "—",
-                v.FetchedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(v.DocumentUrl.AbsoluteUri));
+                ReportExportColumns.BeijingTime(v.FetchedAt, ExportHeader.Labels), Markup.Escape(v.DocumentUrl.AbsoluteUri));
         }
         console.Write(table);
         console.WriteLine($"{versions.Count} 个报告版本 (report versions)");

@@ -2,21 +2,21 @@ using Spectre.Console;
 
 namespace Crawler.Worker.Cli;
 
-/// <summary>A Spectre console over the command's output writer: colour on a terminal, plain text when redirected.</summary>
+/// <summary>A Spectre console over a command's writer: colour and cursor codes on a terminal, plain text otherwise.</summary>
 internal static class TerminalOutput
 {
-    public static IAnsiConsole For(TextWriter output)
+    public static IAnsiConsole For(TextWriter output, bool terminal, bool color)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var ansi = terminal && color;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = ansi ? InteractionSupport.Yes : InteractionSupport.No,
         });
         // A redirected table keeps its full width instead of wrapping every URL at 80 columns.
-        if (!terminal) console.Profile.Width = 200;
+        if (!terminal) console.Profile.Width = 240;
         return console;
     }
 }

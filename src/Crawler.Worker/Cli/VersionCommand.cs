@@ -9,11 +9,11 @@ internal static class VersionCommand
     public static Command Create()
     {
         var command = new Command("version", "Print the crawler's version.");
-        command.SetAction(_ =>
+        command.SetAction(parseResult =>
         {
             var version = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-            Console.WriteLine($"crawler {version}");
-            return 0;
+            parseResult.InvocationConfiguration.Output.WriteLine($"crawler {version}");
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Notification;
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Sources;
 
@@ -28,26 +29,16 @@ public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, Do
             }).ConfigureAwait(false);
 
         var missing = await services.GetRequiredService<MissingReportCheck>().RunAsync(sources, cancellationToken).ConfigureAwait(false);
-        var alerts = await services.GetRequiredService<AlertDispatcher>().DeliverDueAsync(cancellationToken).ConfigureAwait(false);
-        var index = services.GetService<IndexOutboxDispatcher>() is { } dispatcher
-            ? await DrainIndexAsync(dispatcher, cancellationToken).ConfigureAwait(false)
+        // One _bulk batch per pass left the rest of a big season's first crawl queued until the next pass (the crash
+        // test's 240-agency run ended with 17 of 217 documents pending): a drain sends batches until none is due.
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        var alerts = await dispatcher.DrainAsync(AlertTopic.Prefix, cancellationToken).ConfigureAwait(false);
+        var index = services.GetService<IReportIndex>() is not null
+            ? await dispatcher.DrainAsync(IndexMessage.Topic, cancellationToken).ConfigureAwait(false)
             : null;
         return new CrawlPassSummary(summaries, retried, missing.Count, alerts, index)
         {
             AlertChannels = services.GetRequiredService<ChannelHealth>().Snapshot(),
         };
-    }
-
-    // One _bulk batch per pass left the rest of a big season's first crawl queued until the next pass (the crash
-    // test's 240-agency run ended with 17 of 217 documents pending): send batches until one delivers nothing new.
-    private static async Task<DispatchSummary> DrainIndexAsync(IndexOutboxDispatcher dispatcher, CancellationToken cancellationToken)
-    {
-        var total = DispatchSummary.Idle;
-        while (true)
-        {
-            var batch = await dispatcher.DispatchOnceAsync(cancellationToken).ConfigureAwait(false);
-            total = new DispatchSummary(total.Delivered + batch.Delivered, total.Retrying + batch.Retrying, total.Dead + batch.Dead, batch.Unreachable);
-            if (batch.Unreachable is not null || batch.Delivered == 0) return total;
-        }
     }
 }

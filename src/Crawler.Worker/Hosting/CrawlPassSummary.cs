@@ -1,6 +1,6 @@
 using Crawler.Pipeline.Crawling;
-using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Notification;
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 
 namespace Crawler.Worker.Hosting;
@@ -10,7 +10,7 @@ public sealed record CrawlPassSummary(
     IReadOnlyList<SourceCrawlSummary> Sources,
     IReadOnlyList<ProcessingOutcome> RetriedFromQuarantine,
     int MissingReportsAnnounced,
-    DispatchReport Alerts,
+    DispatchSummary Alerts,
     DispatchSummary? Index)
 {
     /// <summary>Each alert channel's health after the pass (consecutive failures, dead messages).</summary>

@@ -22,29 +22,21 @@ internal sealed class SourceSelection : IAsyncDisposable
 
     /// <summary>
     /// Loads the sources; when the sample site is used, its fetch settings go into <paramref name="overrides"/>.
-    /// Null (with the catalogue's errors on <paramref name="error"/>) when the sources file is invalid.
+    /// An invalid sources file throws <see cref="SourceCatalogException"/> (a usage error at the command line).
     /// </summary>
-    public static async Task<SourceSelection?> LoadAsync(IConfiguration configuration, string? explicitFile, bool forceSample,
+    public static async Task<SourceSelection> LoadAsync(IConfiguration configuration, string? explicitFile, bool forceSample,
         IDictionary<string, string?> overrides, TextWriter error, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Source> sources;
-        try
-        {
-            sources = SourceCatalog.Load(CrawlerConfiguration.SourcesFile(configuration, explicitFile));
-        }
-        catch (SourceCatalogException e)
-        {
-            await error.WriteLineAsync(e.Message);
-            return null;
-        }
+        var sources = SourceCatalog.Load(CrawlerConfiguration.SourcesFile(configuration, explicitFile));
         if (!forceSample && (explicitFile is not null || sources.Any(s => s.Verified))) return new SourceSelection(sources, null);
 
         var sampleSite = await SampleSiteServer.StartAsync(null, cancellationToken);
         // Politeness towards our own loopback server is moot; the contact URL is the site itself.
         overrides["Fetch:PerHostDelay"] = "00:00:00.050";
         overrides["Fetch:ContactUrl"] = configuration["Fetch:ContactUrl"] ?? sampleSite.BaseUrl.ToString();
-        Console.WriteLine($"没有已验证的来源：使用内置示例站点 {sampleSite.BaseUrl}（真实来源见 config/sources.json，用 --sources 指定）");
-        Console.WriteLine($"No verified sources configured: using the bundled sample site at {sampleSite.BaseUrl} (pass --sources config/sources.json for the real ones).");
+        // A notice, not a result: on stderr, so that stdout holds only the summary.
+        await error.WriteLineAsync($"没有已验证的来源：使用内置示例站点 {sampleSite.BaseUrl}（真实来源见 config/sources.json，用 --sources 指定）");
+        await error.WriteLineAsync($"No verified sources configured: using the bundled sample site at {sampleSite.BaseUrl} (pass --sources config/sources.json for the real ones).");
         return new SourceSelection(sampleSite.Sources(), sampleSite);
     }
 

@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 namespace Crawler.Worker.Kibana;
 
 /// <summary>
-/// The optional Kibana-side alert: a .webhook connector and an .es-query rule that fires when a newly indexed
-/// latest version carries an error finding. Fixed ids make setup idempotent (create, or update when it exists).
+/// The optional Kibana-side alert: a .webhook connector and an .es-query rule ("Elasticsearch query", query DSL)
+/// that fires when a newly indexed latest version carries an error finding. Fixed ids make setup idempotent (create,
+/// or update when it exists). The bodies follow Kibana 9's create/update rule and connector schemas: the rule's
+/// params are exactly the esQuery variant's keys (Kibana rejects unknown ones), the action's frequency is per action.
 /// </summary>
 public static class KibanaAlertRule
 {
@@ -55,6 +57,8 @@ public static class KibanaAlertRule
                 ["timeField"] = "indexedAt",
                 ["esQuery"] = """{"query":{"term":{"findingSeverities":"error"}}}""",
                 ["size"] = 100,
+                ["aggType"] = "count",
+                ["groupBy"] = "all",
                 ["threshold"] = new JsonArray(0),
                 ["thresholdComparator"] = ">",
                 ["timeWindowSize"] = every.Size,
@@ -69,7 +73,7 @@ public static class KibanaAlertRule
                 {
                     ["body"] = """{"event":"kibana.reports-with-errors","rule":"{{rule.name}}","count":{{context.hits.length}},"message":"{{context.message}}","link":"{{context.link}}"}""",
                 },
-                ["frequency"] = new JsonObject { ["summary"] = false, ["notify_when"] = "onActiveAlert" },
+                ["frequency"] = new JsonObject { ["summary"] = false, ["notify_when"] = "onActiveAlert", ["throttle"] = null },
             }),
         };
     }
@@ -79,6 +83,7 @@ public static class KibanaAlertRule
         ["url"] = webhook.AbsoluteUri,
         ["method"] = "post",
         ["hasAuth"] = false,
+        ["authType"] = null,
         ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
     };
 

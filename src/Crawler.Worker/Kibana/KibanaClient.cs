@@ -8,8 +8,10 @@ using Crawler.Pipeline.Indexing;
 namespace Crawler.Worker.Kibana;
 
 /// <summary>
-/// The few Kibana APIs setup needs: saved objects import (multipart field "file", ?overwrite=true), connectors
-/// and alerting rules. Every request carries kbn-xsrf, which Kibana requires on writes.
+/// The few Kibana 9 APIs setup needs: saved objects import (POST /api/saved_objects/_import, multipart field
+/// "file", ?overwrite=true), connectors (/api/actions/connector/{id}) and alerting rules (/api/alerting/rule/{id}).
+/// Every request carries kbn-xsrf (see <see cref="KibanaConnection"/>). Failures, an unreachable Kibana included,
+/// come back as values naming the call.
 /// </summary>
 public sealed class KibanaClient
 {
@@ -22,18 +24,6 @@ public sealed class KibanaClient
         _prefix = string.IsNullOrEmpty(options.Space) ? "" : $"s/{options.Space}/";
     }
 
-    /// <summary>Same connection rules as Elasticsearch: API key or basic auth, optional private CA.</summary>
-    public static HttpClient CreateHttpClient(KibanaOptions options)
-    {
-        var http = ElasticsearchConnection.CreateClient(new ElasticsearchOptions
-        {
-            Url = options.Url, ApiKey = options.ApiKey, Username = options.Username, Password = options.Password,
-            CaCertificatePath = options.CaCertificatePath, RequestTimeout = options.RequestTimeout,
-        });
-        http.DefaultRequestHeaders.Add("kbn-xsrf", "true");
-        return http;
-    }
-
     /// <summary>Imports one NDJSON file; returns the number of objects imported or Kibana's errors.</summary>
     public async Task<IndexCallResult<int>> ImportAsync(string path, CancellationToken cancellationToken)
     {
@@ -43,29 +33,52 @@ public sealed class KibanaClient
         // Quoted like curl's --form: .NET leaves the parameters bare, which some multipart parsers reject.
         file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = $"\"{Path.GetFileName(path)}\"" };
         form.Add(file);
-        using var response = await _http.PostAsync($"{_prefix}api/saved_objects/_import?overwrite=true", form, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode) return IndexCallResult<int>.Fail($"import {Path.GetFileName(path)}: HTTP {(int)response.StatusCode}: {text}", (int)response.StatusCode);
-        using var document = JsonDocument.Parse(text);
-        var root = document.RootElement;
-        if (root.TryGetProperty("success", out var success) && success.GetBoolean())
-            return IndexCallResult<int>.Ok(root.GetProperty("successCount").GetInt32());
-        var errors = root.TryGetProperty("errors", out var e) ? e.GetRawText() : text;
-        return IndexCallResult<int>.Fail($"import {Path.GetFileName(path)} rejected: {errors}");
+        var url = $"{_prefix}api/saved_objects/_import?overwrite=true";
+        return await SendAsync($"import {Path.GetFileName(path)}", () => _http.PostAsync(url, form, cancellationToken), async response =>
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode) return IndexCallResult<int>.Fail($"import {Path.GetFileName(path)}: HTTP {(int)response.StatusCode}: {text}", (int)response.StatusCode);
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.TryGetProperty("success", out var success) && success.GetBoolean())
+                return IndexCallResult<int>.Ok(root.GetProperty("successCount").GetInt32());
+            var errors = root.TryGetProperty("errors", out var e) ? e.GetRawText() : text;
+            return IndexCallResult<int>.Fail($"import {Path.GetFileName(path)} rejected: {errors}");
+        });
     }
 
     /// <summary>POST {path}/{id}; when Kibana answers 409 (it exists) PUT the update body instead.</summary>
     public async Task<IndexCallResult<string>> CreateOrUpdateAsync(string path, string id, JsonObject create, JsonObject update, CancellationToken cancellationToken)
     {
         var url = $"{_prefix}{path}/{Uri.EscapeDataString(id)}";
-        using var created = await _http.PostAsync(url, Json(create), cancellationToken);
-        if (created.IsSuccessStatusCode) return IndexCallResult<string>.Ok("created");
-        if (created.StatusCode != HttpStatusCode.Conflict)
-            return IndexCallResult<string>.Fail($"POST /{url}: HTTP {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync(cancellationToken)}", (int)created.StatusCode);
-        using var updated = await _http.PutAsync(url, Json(update), cancellationToken);
-        return updated.IsSuccessStatusCode
-            ? IndexCallResult<string>.Ok("updated")
-            : IndexCallResult<string>.Fail($"PUT /{url}: HTTP {(int)updated.StatusCode}: {await updated.Content.ReadAsStringAsync(cancellationToken)}", (int)updated.StatusCode);
+        var created = await SendAsync($"POST /{url}", () => _http.PostAsync(url, Json(create), cancellationToken), async response =>
+            response.IsSuccessStatusCode ? IndexCallResult<string>.Ok("created")
+            : IndexCallResult<string>.Fail($"POST /{url}: HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}", (int)response.StatusCode));
+        if (created.Status != (int)HttpStatusCode.Conflict) return created;
+        return await SendAsync($"PUT /{url}", () => _http.PutAsync(url, Json(update), cancellationToken), async response =>
+            response.IsSuccessStatusCode ? IndexCallResult<string>.Ok("updated")
+            : IndexCallResult<string>.Fail($"PUT /{url}: HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}", (int)response.StatusCode));
+    }
+
+    private async Task<IndexCallResult<T>> SendAsync<T>(string call, Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, Task<IndexCallResult<T>>> read)
+    {
+        try
+        {
+            using var response = await send();
+            return await read(response);
+        }
+        catch (HttpRequestException exception)
+        {
+            return IndexCallResult<T>.Fail($"{call}: cannot reach Kibana at {_http.BaseAddress}: {exception.Message}");
+        }
+        catch (TaskCanceledException)
+        {
+            return IndexCallResult<T>.Fail($"{call}: no answer from Kibana at {_http.BaseAddress} within {_http.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (JsonException exception)
+        {
+            return IndexCallResult<T>.Fail($"{call}: Kibana's answer is not JSON: {exception.Message}");
+        }
     }
 
     private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");

@@ -27,23 +27,19 @@ public static class SchedulingServiceCollectionExtensions
                 quartz.AddJob<CrawlSourceJob>(j => j.WithIdentity(job).StoreDurably().UsingJobData(CrawlSourceJob.SourceIdKey, source.Id)
                     .WithDescription(source.Agency));
                 if (runNow) quartz.AddTrigger(t => t.ForJob(job).WithIdentity($"{source.Id}-now", "crawl").StartNow());
-                var crons = source.Schedule is { Length: > 0 } custom ? [custom] : SeasonSchedule.DefaultCronFor(source.Id);
+                var crons = SourceSchedule.CronsOf(source);
                 for (var i = 0; i < crons.Count; i++)
                 {
                     var cron = crons[i];
                     quartz.AddTrigger(t => t.ForJob(job).WithIdentity($"{source.Id}-{i}", "crawl")
-                        .WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed).InTimeZone(ChinaStandardTime)));
+                        .WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed).InTimeZone(SourceSchedule.ChinaStandardTime)));
                 }
             }
             quartz.AddJob<MaintenanceJob>(j => j.WithIdentity(MaintenanceJob.Key).StoreDurably());
             quartz.AddTrigger(t => t.ForJob(MaintenanceJob.Key).WithIdentity("maintenance-daily", "crawler")
-                .WithCronSchedule("0 30 9 * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed).InTimeZone(ChinaStandardTime)));
+                .WithCronSchedule("0 30 9 * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed).InTimeZone(SourceSchedule.ChinaStandardTime)));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
-
-    // Schedules are about Chinese office hours and the 31 January deadline in Beijing time.
-    private static TimeZoneInfo ChinaStandardTime { get; } =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
 }

@@ -98,7 +98,7 @@ internal static class AgencyPage
             html.Append("<ul class=\"findings\">");
             foreach (var finding in version.Findings)
             {
-                var css = finding.Severity == Reports.Validation.FindingSeverity.Error ? "problem" : "";
+                var css = finding.Severity == Reports.Model.FindingSeverity.Error ? "problem" : "";
                 html.Append("<li class=\"").Append(css).Append("\"><code>").AppendE(finding.Code).Append("</code> ").AppendE(finding.Message).Append(" <span class=\"muted small\">").AppendE(finding.Where).Append("</span></li>");
             }
             html.Append("</ul>");

@@ -151,6 +151,6 @@ internal static class OverviewPage
         html.Append("</td></tr>");
     }
 
-    public static string Codes(IEnumerable<Reports.Validation.Finding> findings) =>
+    public static string Codes(IEnumerable<Reports.Model.Finding> findings) =>
         string.Join(" ", findings.GroupBy(f => f.Code).Select(g => g.Count() > 1 ? $"{g.Key}×{g.Count()}" : g.Key));
 }

@@ -4,7 +4,7 @@ using Crawler.Extraction.Pdf;
 using Crawler.Extraction.Processes;
 using Crawler.Extraction.Tests.Pdf;
 using Crawler.Reports.Documents;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 using Crawler.Tests.Shared;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;

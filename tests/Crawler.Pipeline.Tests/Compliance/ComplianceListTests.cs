@@ -3,7 +3,7 @@ using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Publication;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Tests.Compliance;
 

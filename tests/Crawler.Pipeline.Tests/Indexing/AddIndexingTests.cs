@@ -1,4 +1,5 @@
 using Crawler.Pipeline.Indexing;
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
@@ -24,12 +25,22 @@ public sealed class AddIndexingTests
     [Fact]
     public void With_a_url_the_observer_the_client_and_the_dispatcher_are_registered()
     {
-        using var provider = Build(new() { ["Elasticsearch:Url"] = "https://es01:9200", ["Elasticsearch:ApiKey"] = "abc", ["Elasticsearch:BatchSize"] = "50" });
+        using var provider = Build(new()
+        {
+            ["Elasticsearch:Url"] = "https://es01:9200", ["Elasticsearch:Nodes"] = "https://es02:9200, https://es03:9200",
+            ["Elasticsearch:ApiKey"] = "ZXhhbXBsZTprZXk=", ["Elasticsearch:BatchSize"] = "50", ["Elasticsearch:Compression"] = "false",
+        });
 
         Assert.Contains(provider.GetServices<IReportVersionObserver>(), o => o is IndexingObserver);
-        Assert.IsType<ElasticsearchRestClient>(provider.GetRequiredService<IReportIndex>());
-        Assert.Same(provider.GetRequiredService<IndexOutboxDispatcher>(), provider.GetServices<IHostedService>().OfType<IndexOutboxDispatcher>().Single());
-        Assert.Equal(50, provider.GetRequiredService<ElasticsearchOptions>().BatchSize);
+        Assert.IsType<ElasticsearchReportIndex>(provider.GetRequiredService<IReportIndex>());
+        Assert.Same(provider.GetRequiredService<OutboxDispatcher>(), provider.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
+        Assert.Equal([IndexMessage.Topic], provider.GetRequiredService<OutboxDispatcher>().Topics);
+        var options = provider.GetRequiredService<ElasticsearchOptions>();
+        Assert.Equal((50, false), (options.BatchSize, options.Compression));
+        Assert.Equal(["https://es01:9200", "https://es02:9200", "https://es03:9200"], options.NodeUrls);
+        var client = provider.GetRequiredService<Elastic.Clients.Elasticsearch.ElasticsearchClient>();
+        Assert.Equal(["https://es01:9200/", "https://es02:9200/", "https://es03:9200/"], client.ElasticsearchClientSettings.NodePool.Nodes.Select(n => n.Uri.AbsoluteUri).Order());
+
     }
 
     [Fact]
@@ -49,5 +60,15 @@ public sealed class AddIndexingTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ElasticsearchOptions>>().Value);
         Assert.Contains("Elasticsearch:Password is required", error.Message);
+    }
+
+    [Fact]
+    public void A_value_that_does_not_parse_is_a_validation_error_not_a_crash()
+    {
+        using var provider = Build(new() { ["Elasticsearch:Url"] = "https://es01:9200", ["Elasticsearch:Compression"] = "yes" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ElasticsearchOptions>>().Value);
+        Assert.Contains("Elasticsearch: ", error.Message);
+        Assert.Contains("Compression", error.Message);
     }
 }

@@ -1,6 +1,8 @@
 using Crawler.Pipeline.Indexing;
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Sources;
+using Crawler.Pipeline.Storage;
 using Crawler.Reports.Json;
 using Crawler.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,15 +47,18 @@ internal static class IndexingFixtures
             Url = url,
             Username = "elastic",
             Password = "changeme",
-            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
             RequestTimeout = TimeSpan.FromSeconds(5),
             PollInterval = TimeSpan.FromMilliseconds(10),
         };
         return adjust is null ? options : adjust(options);
     }
 
-    public static ElasticsearchRestClient Client(ElasticsearchOptions options) =>
-        new(ElasticsearchConnection.CreateClient(options), options, TimeProvider.System, NullLogger<ElasticsearchRestClient>.Instance);
+    /// <summary>The index as the worker builds it: the official client configured from the options.</summary>
+    public static ElasticsearchReportIndex Client(ElasticsearchOptions options) => new(ElasticsearchClientFactory.Create(options), options);
+
+    /// <summary>The one outbox dispatcher with the index as its only consumer.</summary>
+    public static OutboxDispatcher Dispatcher(IOutbox outbox, ElasticsearchOptions options) =>
+        new(outbox, [new IndexDelivery(Client(options), options, NullLogger<IndexDelivery>.Instance)], TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
 
     /// <summary>A port nothing listens on: bound then released.</summary>
     public static Uri ClosedPort()

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
+using Crawler.Testing.Elasticsearch;
 
 namespace Crawler.Pipeline.Tests.Indexing;
 
@@ -15,11 +13,9 @@ public sealed class ReindexerTests : IDisposable
 
     private (Reindexer Reindexer, SqliteOutbox Outbox) Build(Uri url, InMemoryReportVersions versions)
     {
-        var options = IndexingFixtures.Options(url) with { RequestAttempts = 1, BatchSize = 2 };
+        var options = IndexingFixtures.Options(url) with { BatchSize = 2 };
         var outbox = new SqliteOutbox($"Data Source={Path.Combine(_directory, "state.db")}", TimeProvider.System);
-        var client = IndexingFixtures.Client(options);
-        var dispatcher = new IndexOutboxDispatcher(outbox, client, options, TimeProvider.System, NullLogger<IndexOutboxDispatcher>.Instance);
-        return (new Reindexer(versions, outbox, client, dispatcher, TimeProvider.System), outbox);
+        return (new Reindexer(versions, outbox, IndexingFixtures.Client(options), IndexingFixtures.Dispatcher(outbox, options), TimeProvider.System), outbox);
     }
 
     private static InMemoryReportVersions ThreeVersionsOfTwoReports()
@@ -37,21 +33,7 @@ public sealed class ReindexerTests : IDisposable
     [Fact]
     public async Task Reindexing_twice_sends_every_version_under_the_same_id_with_isLatest_recomputed()
     {
-        var indexed = new ConcurrentDictionary<string, List<bool>>();
-        await using var server = await FakeElasticsearch.StartAsync(r =>
-        {
-            if (r.Path != "/_bulk") return (200, """{"acknowledged":true}""");
-            var lines = r.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var items = new List<string>();
-            for (var i = 0; i < lines.Length; i += 2)
-            {
-                var id = JsonDocument.Parse(lines[i]).RootElement.GetProperty("index").GetProperty("_id").GetString()!;
-                var isLatest = JsonDocument.Parse(lines[i + 1]).RootElement.GetProperty("isLatest").GetBoolean();
-                indexed.AddOrUpdate(id, _ => [isLatest], (_, list) => { lock (list) list.Add(isLatest); return list; });
-                items.Add($$$"""{"index":{"_id":"{{{id}}}","status":200}}""");
-            }
-            return (200, $$"""{"errors":false,"items":[{{string.Join(',', items)}}]}""");
-        });
+        await using var server = await Elasticsearch9Server.StartAsync();
         var versions = ThreeVersionsOfTwoReports();
         var (reindexer, outbox) = Build(server.Url, versions);
 
@@ -61,10 +43,13 @@ public sealed class ReindexerTests : IDisposable
 
         Assert.Equal(new ReindexSummary(3, 3, 3, 0, 0, null), first);
         Assert.Equal(new ReindexSummary(3, 3, 3, 0, 0, null), second);
-        Assert.Equal(3, indexed.Count);
-        Assert.Equal([false, false], indexed[ReportIndexDocument.IdOf(versions.Versions[0])]);
-        Assert.Equal([true, true], indexed[ReportIndexDocument.IdOf(versions.Versions[1])]);
-        Assert.Equal([true, true], indexed[ReportIndexDocument.IdOf(versions.Versions[2])]);
+        var ids = versions.Versions.Select(ReportIndexDocument.IdOf).ToList();
+        var items = server.Cluster.BulkItems.ToList();
+        Assert.Equal(6, items.Count);
+        Assert.All(items, i => Assert.Equal("index", i.Action));
+        Assert.Equal(ids.Concat(ids).Order(), items.Select(i => i.Id).Order());
+        Assert.Equal(ids.Order(), server.Cluster.Documents.Keys.Order()); // explicit ids: the second run overwrote, never added
+        Assert.Equal([false, true, true], ids.Select(id => server.Cluster.Documents[id]["isLatest"]!.GetValue<bool>()));
         Assert.Equal(6, (await outbox.CountAsync(IndexMessage.Topic, default))[OutboxStatus.Delivered]);
     }
 

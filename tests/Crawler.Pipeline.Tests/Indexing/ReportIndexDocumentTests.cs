@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Crawler.Pipeline.Indexing;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Tests.Indexing;
 

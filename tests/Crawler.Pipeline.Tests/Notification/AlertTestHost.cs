@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Storage;
@@ -32,7 +33,11 @@ internal sealed class AlertTestHost : IAsyncDisposable
 
     public IOutbox Outbox => _provider.GetRequiredService<IOutbox>();
 
-    public AlertDispatcher Dispatcher => _provider.GetRequiredService<AlertDispatcher>();
+    /// <summary>The one outbox dispatcher the worker runs (alerts and index alike).</summary>
+    public OutboxDispatcher Dispatcher => _provider.GetRequiredService<OutboxDispatcher>();
+
+    /// <summary>One drain of every alert channel's topic, as a crawl pass ends with.</summary>
+    public Task<DispatchSummary> DeliverDueAsync() => Dispatcher.DrainAsync(AlertTopic.Prefix, default);
 
     public IReportVersionObserver Observer => _provider.GetServices<IReportVersionObserver>().Single();
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Crawler.Pipeline.Notification;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Tests.Notification;
 

@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Notification;
 using Microsoft.Data.Sqlite;
 
@@ -18,7 +19,7 @@ public sealed class ChannelFailureTests : IAsyncLifetime
         await using var host = Host(("Alerts:Webhook:Url", "http://127.0.0.1:1/hook"));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(0, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 1, 0), await host.DeliverDueAsync());
         Assert.StartsWith("127.0.0.1:1 unreachable", host.Health.For("webhook").LastError, StringComparison.Ordinal);
     }
 
@@ -30,7 +31,7 @@ public sealed class ChannelFailureTests : IAsyncLifetime
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
         var started = DateTime.UtcNow;
-        Assert.Equal(new DispatchReport(0, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 1, 0), await host.DeliverDueAsync());
 
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
         Assert.Equal("no answer from 127.0.0.1:" + _server.BaseAddress.Port + " within 0.3 s", host.Health.For("webhook").LastError);
@@ -43,7 +44,7 @@ public sealed class ChannelFailureTests : IAsyncLifetime
         await using var host = Host(("Alerts:WeCom:Url", _server.Url("/wecom?key=k").AbsoluteUri));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(0, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 1, 0), await host.DeliverDueAsync());
         Assert.Equal("reply has none of errcode: {}", host.Health.For("wecom").LastError);
     }
 

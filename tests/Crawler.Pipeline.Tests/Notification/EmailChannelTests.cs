@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Outbox;
 using System.Globalization;
 using Crawler.Pipeline.Notification;
 using Microsoft.Data.Sqlite;
@@ -19,9 +20,9 @@ public sealed class EmailChannelTests : IAsyncLifetime
         await using var host = Host();
         await host.Observer.OnStoredAsync(SampleReports.Version(1, SampleReports.Sha256, SampleReports.BalanceError), default);
 
-        var report = await host.Dispatcher.DeliverDueAsync(default);
+        var report = await host.DeliverDueAsync();
 
-        Assert.Equal(new DispatchReport(2, 0, 0), report);
+        Assert.Equal(new DispatchSummary(2, 0, 0), report);
         var mails = await _smtp.MessagesAsync(2, TimeSpan.FromSeconds(10));
         Assert.Equal(2, mails.Count);
         var mail = mails.Single(m => m.Subject.StartsWith("【新报告】", StringComparison.Ordinal));
@@ -46,7 +47,7 @@ public sealed class EmailChannelTests : IAsyncLifetime
         await using var host = Host(port: 1);
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(0, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 1, 0), await host.DeliverDueAsync());
         Assert.Contains("SMTP 127.0.0.1:1", host.Health.For("email").LastError, StringComparison.Ordinal);
     }
 
@@ -56,13 +57,13 @@ public sealed class EmailChannelTests : IAsyncLifetime
         await using var secured = await SmtpServer.StartAsync("crawler:s3cret");
         await using var host = Host(secured.Port, ("Alerts:Email:UserName", "crawler"), ("Alerts:Email:Password", "s3cret"));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
-        var report = await host.Dispatcher.DeliverDueAsync(default);
-        Assert.True(report == new DispatchReport(1, 0, 0), host.Health.For("email").LastError);
+        var report = await host.DeliverDueAsync();
+        Assert.True(report == new DispatchSummary(1, 0, 0), host.Health.For("email").LastError);
         Assert.Equal("crawler", Assert.Single(await secured.MessagesAsync(1, TimeSpan.FromSeconds(10))).Login);
 
         await using var wrong = Host(secured.Port, ("Alerts:Email:UserName", "crawler"), ("Alerts:Email:Password", "guess"));
         await wrong.Observer.OnStoredAsync(SampleReports.Version(2, "cafe"), default);
-        Assert.Equal(new DispatchReport(0, 1, 0), await wrong.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 1, 0), await wrong.DeliverDueAsync());
         Assert.Single(await secured.MessagesAsync(2, TimeSpan.FromSeconds(1)));
     }
 

@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Storage;
 using Microsoft.Data.Sqlite;
@@ -21,8 +22,8 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(5));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(2, 0, 0), await host.Dispatcher.DeliverDueAsync(default));
-        Assert.Equal(new DispatchReport(0, 0, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(2, 0, 0), await host.DeliverDueAsync());
+        Assert.Equal(new DispatchSummary(0, 0, 0), await host.DeliverDueAsync());
         Assert.Single(_server.To("/hook"));
         Assert.Single(_server.To("/wecom"));
     }
@@ -34,13 +35,13 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         await using var host = Host();
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(1, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(1, 1, 0), await host.DeliverDueAsync());
         Assert.Equal(1, host.Health.For("webhook").ConsecutiveFailures);
 
         _clock.Advance(TimeSpan.FromSeconds(59));
-        Assert.Equal(DispatchReport.None, await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(DispatchSummary.Idle, await host.DeliverDueAsync());
         _clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(new DispatchReport(1, 0, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(1, 0, 0), await host.DeliverDueAsync());
 
         var attempts = _server.To("/hook");
         Assert.Equal(2, attempts.Count);
@@ -57,16 +58,16 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         await using var host = Host(("Alerts:Retry:MaxAttempts", "3"));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(1, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(1, 1, 0), await host.DeliverDueAsync());
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new DispatchReport(0, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 1, 0), await host.DeliverDueAsync());
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(DispatchReport.None, await host.Dispatcher.DeliverDueAsync(default)); // second backoff is 2 minutes
+        Assert.Equal(DispatchSummary.Idle, await host.DeliverDueAsync()); // second backoff is 2 minutes
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new DispatchReport(0, 0, 1), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 0, 1), await host.DeliverDueAsync());
 
         _clock.Advance(TimeSpan.FromDays(30));
-        Assert.Equal(DispatchReport.None, await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(DispatchSummary.Idle, await host.DeliverDueAsync());
         Assert.Equal(3, _server.To("/hook").Count);
         Assert.Single(_server.To("/wecom"));
 
@@ -95,8 +96,8 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         {
             // After a crash the processing stage may announce the same version again.
             await after.Observer.OnStoredAsync(SampleReports.Version(), default);
-            Assert.Equal(new DispatchReport(2, 0, 0), await after.Dispatcher.DeliverDueAsync(default));
-            Assert.Equal(DispatchReport.None, await after.Dispatcher.DeliverDueAsync(default));
+            Assert.Equal(new DispatchSummary(2, 0, 0), await after.DeliverDueAsync());
+            Assert.Equal(DispatchSummary.Idle, await after.DeliverDueAsync());
         }
         Assert.Single(_server.To("/hook"));
         Assert.Single(_server.To("/wecom"));
@@ -109,12 +110,12 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         await using (var before = Host(("Alerts:Retry:MaxAttempts", "1")))
         {
             await before.Observer.OnStoredAsync(SampleReports.Version(), default);
-            Assert.Equal(new DispatchReport(1, 0, 1), await before.Dispatcher.DeliverDueAsync(default));
+            Assert.Equal(new DispatchSummary(1, 0, 1), await before.DeliverDueAsync());
         }
         SqliteConnection.ClearAllPools();
 
         await using var after = Host(("Alerts:Retry:MaxAttempts", "1"));
-        Assert.Equal(DispatchReport.None, await after.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(DispatchSummary.Idle, await after.DeliverDueAsync());
         Assert.Equal(1, after.Health.For("webhook").Dead);
         Assert.Equal(0, after.Health.For("wecom").Dead);
     }
@@ -125,10 +126,10 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         await using var host = Host(("Alerts:Events:0", "missing-report,rule-violation"));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
         await host.Observer.OnStoredAsync(SampleReports.Version() with { Result = Crawler.Reports.Parsing.ReportParseResult.NotAReport("通知公告") }, default);
-        Assert.Equal(DispatchReport.None, await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(DispatchSummary.Idle, await host.DeliverDueAsync());
 
         await host.Observer.OnStoredAsync(SampleReports.Version(2, "beef", SampleReports.BalanceError), default);
-        Assert.Equal(new DispatchReport(2, 0, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(2, 0, 0), await host.DeliverDueAsync());
         Assert.Contains("\"event\":\"rule-violation\"", Assert.Single(_server.To("/hook")).Body, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Outbox;
 using System.Text.Json;
 using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Sources;
@@ -57,7 +58,7 @@ public sealed class MissingReportCheckTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromDays(1));
         Assert.Empty(await host.MissingReports.RunAsync([Published, Silent, County, Unverified], default));
 
-        Assert.Equal(new DispatchReport(1, 0, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(1, 0, 0), await host.DeliverDueAsync());
         var body = JsonDocument.Parse(Assert.Single(_server.To("/hook")).Body).RootElement;
         Assert.Equal("missing-report", body.GetProperty("event").GetString());
         Assert.Equal("海东市商务局", body.GetProperty("agency").GetString());

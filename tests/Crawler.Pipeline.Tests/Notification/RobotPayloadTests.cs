@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Outbox;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -27,9 +28,9 @@ public sealed class RobotPayloadTests : IAsyncLifetime
         await using var host = Host(("Alerts:Webhook:Url", _server.Url("/hook").AbsoluteUri), ("Alerts:Webhook:Authorization", "Bearer t0ken"));
 
         await host.Observer.OnStoredAsync(SampleReports.Version(1, SampleReports.Sha256, SampleReports.BalanceError, SampleReports.LabelWarning), default);
-        var report = await host.Dispatcher.DeliverDueAsync(default);
+        var report = await host.DeliverDueAsync();
 
-        Assert.Equal(new DispatchReport(2, 0, 0), report);
+        Assert.Equal(new DispatchSummary(2, 0, 0), report);
         var requests = _server.To("/hook");
         Assert.Equal(2, requests.Count);
         var newReport = requests.Single(r => r.Body.Contains("\"event\":\"new-report\"", StringComparison.Ordinal));
@@ -79,10 +80,10 @@ public sealed class RobotPayloadTests : IAsyncLifetime
         await using var host = Host(("Alerts:WeCom:Url", _server.Url("/cgi-bin/webhook/send?key=k-1").AbsoluteUri));
         await host.Observer.OnStoredAsync(SampleReports.Version(2, "00ff"), default);
 
-        Assert.Equal(new DispatchReport(0, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 1, 0), await host.DeliverDueAsync());
         Assert.Contains("errcode 93000", host.Health.For("wecom").LastError, StringComparison.Ordinal);
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new DispatchReport(1, 0, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(1, 0, 0), await host.DeliverDueAsync());
 
         var request = _server.To("/cgi-bin/webhook/send")[1];
         Assert.Equal("k-1", request.Query["key"]);
@@ -104,7 +105,7 @@ public sealed class RobotPayloadTests : IAsyncLifetime
         await using var host = Host(("Alerts:DingTalk:Url", _server.Url("/robot/send?access_token=tok").AbsoluteUri), ("Alerts:DingTalk:Secret", secret));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(1, 0, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(1, 0, 0), await host.DeliverDueAsync());
 
         var request = Assert.Single(_server.To("/robot/send"));
         Assert.Equal("tok", request.Query["access_token"]);
@@ -130,7 +131,7 @@ public sealed class RobotPayloadTests : IAsyncLifetime
         await using var host = Host(("Alerts:DingTalk:Url", _server.Url("/robot/send?access_token=tok").AbsoluteUri), ("Alerts:DingTalk:Secret", "SECx"));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(0, 1, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(0, 1, 0), await host.DeliverDueAsync());
         Assert.Equal(0, host.Health.For("dingtalk").Delivered);
         Assert.Equal(1, host.Health.For("dingtalk").ConsecutiveFailures);
     }
@@ -143,7 +144,7 @@ public sealed class RobotPayloadTests : IAsyncLifetime
         await using var host = Host(("Alerts:Feishu:Url", _server.Url("/open-apis/bot/v2/hook/abc").AbsoluteUri), ("Alerts:Feishu:Secret", secret));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        Assert.Equal(new DispatchReport(1, 0, 0), await host.Dispatcher.DeliverDueAsync(default));
+        Assert.Equal(new DispatchSummary(1, 0, 0), await host.DeliverDueAsync());
 
         var body = JsonDocument.Parse(Assert.Single(_server.To("/open-apis/bot/v2/hook/abc")).Body).RootElement;
         Assert.Equal(["timestamp", "sign", "msg_type", "content"], body.EnumerateObject().Select(p => p.Name));
@@ -167,7 +168,7 @@ public sealed class RobotPayloadTests : IAsyncLifetime
         await using var host = Host(("Alerts:Feishu:Url", _server.Url("/open-apis/bot/v2/hook/abc").AbsoluteUri));
         await host.Observer.OnStoredAsync(SampleReports.Version(), default);
 
-        var report = await host.Dispatcher.DeliverDueAsync(default);
+        var report = await host.DeliverDueAsync();
 
         Assert.Equal(delivered ? 1 : 0, report.Delivered);
         var body = JsonDocument.Parse(Assert.Single(_server.To("/open-apis/bot/v2/hook/abc")).Body).RootElement;

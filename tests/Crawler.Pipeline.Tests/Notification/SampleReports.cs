@@ -2,7 +2,7 @@ using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Sources;
 using Crawler.Reports.Json;
 using Crawler.Reports.Parsing;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 using Crawler.Tests.Shared;
 
 namespace Crawler.Pipeline.Tests.Notification;

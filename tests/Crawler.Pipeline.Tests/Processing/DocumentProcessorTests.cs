@@ -9,7 +9,7 @@ using Crawler.Pipeline.Tests.Archiving;
 using Crawler.Pipeline.Tests.Storage;
 using Crawler.Reports.Json;
 using Crawler.Reports.Parsing;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Tests.Processing;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Crawler.Pipeline.Search;
 using Crawler.Pipeline.Storage;
 using Crawler.Pipeline.Tests.Storage;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 using Xunit.Abstractions;
 
 namespace Crawler.Pipeline.Tests.Search;

@@ -1,6 +1,6 @@
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Json;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Tests.Storage;
 

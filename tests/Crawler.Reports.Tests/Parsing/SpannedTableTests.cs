@@ -91,13 +91,15 @@ public class SpannedTableTests
         new(new[] { 1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1 }.Select(v => C(v.ToString())).ToArray()),
     ]);
 
-    private static ReportParseResult Parse() => new ReportParser().Parse(new ReportDocument(
+    private static ReportParseResult Parse() => Parse(ApplicationsTable());
+
+    private static ReportParseResult Parse(Table applications) => new ReportParser().Parse(new ReportDocument(
     [
         new Paragraph("青山县商务局2023年政府信息公开工作年度报告"),
         new Paragraph("一、总体情况"),
         new Paragraph("2023年共收到政府信息公开申请5件。"),
         new Paragraph("三、收到和处理政府信息公开申请情况"),
-        ApplicationsTable(),
+        applications,
         new Paragraph("四、政府信息公开行政复议、行政诉讼情况"),
         ReviewTable(),
     ]));
@@ -142,5 +144,59 @@ public class SpannedTableTests
         var rules = ReportValidator.Validate(document.Report).Where(f => f.Severity == FindingSeverity.Error).Select(f => $"{f.Code}@{f.Where}");
 
         Assert.Equal(["T3_BALANCE@applications.columns.naturalPerson", "T3_BALANCE@applications.columns.total"], rules.Order());
+    }
+
+    /// <summary>
+    /// Table 3 with every cell filled (the blank 商业企业 cells printed as the figures that add up: 0 granted,
+    /// 1 in （七）总计) and the rows at <paramref name="lost"/> left out.
+    /// </summary>
+    private static Table FilledApplicationsTable(params int[] lost) => new(ApplicationsTable().Rows
+        .Where((_, i) => !lost.Contains(i))
+        .Select(r => new TableRow([.. r.Cells.Select(c => c.Text.Length > 0 ? c : c with { Text = r.Cells[0].Text.StartsWith("（七）") ? "1" : "0" })], r.StartsPage))
+        .ToArray());
+
+    [Fact]
+    public void A_row_that_could_not_be_read_is_row_unread_with_null_cells_and_never_blank_cells()
+    {
+        // Row 6 is （二）部分公开: its label and figures are lost, as when a label wraps around its figures.
+        var result = Parse(FilledApplicationsTable(6));
+
+        Assert.All(ReportSchema.ApplicantColumns, c => Assert.Null(result.Report.Applications["partiallyGranted", c.Key]));
+        Assert.Equal(0m, result.Report.Applications["granted", "commercialEnterprise"]);
+        var unread = Assert.Single(result.Findings, f => f.Code == FindingCodes.RowUnread);
+        Assert.Equal(("applications.partiallyGranted", FindingSeverity.Error), (unread.Where, unread.Severity));
+        Assert.Contains("（二）部分公开", unread.Message);
+        Assert.Equal(["ROW_UNREAD@applications.partiallyGranted", "TABLE_MISSING@activeDisclosure"], result.Findings.Select(f => $"{f.Code}@{f.Where}").Order());
+    }
+
+    [Fact]
+    public void Cells_seen_empty_beside_an_unread_row_are_still_blank_cells_counting_only_the_seen_ones()
+    {
+        var result = Parse(new Table(ApplicationsTable().Rows.Where((_, i) => i != 6).ToArray()));
+
+        var blank = Assert.Single(result.Findings, f => f.Code == FindingCodes.BlankCells);
+        Assert.Contains("有 2 个单元格未填", blank.Message);
+        Assert.Contains(result.Findings, f => f.Code == FindingCodes.RowUnread && f.Where == "applications.partiallyGranted");
+    }
+
+    [Fact]
+    public void A_complete_table_has_no_row_unread()
+    {
+        Assert.DoesNotContain(Parse(FilledApplicationsTable()).Findings, f => f.Code == FindingCodes.RowUnread);
+    }
+
+    [Fact]
+    public void A_header_label_the_extractor_garbled_is_no_missing_column_when_the_rows_print_every_column()
+    {
+        var rows = ApplicationsTable().Rows.ToList();
+        rows[2] = new([C("商止仚"), .. rows[2].Cells.Skip(1)]);
+
+        var result = Parse(new Table(rows));
+
+        Assert.DoesNotContain(result.Findings, f => f.Code == FindingCodes.ColumnRepaired);
+        Assert.Equal([4m, 1m, 0m, 0m, 0m, 0m, 5m], ReportSchema.ApplicantColumns.Select(c => result.Report.Applications["newReceived", c.Key]));
+        Assert.Equal(1m, result.Report.Applications["unavailableNotHeld", "commercialEnterprise"]);
+        Assert.Null(result.Report.Applications["granted", "commercialEnterprise"]);
+        Assert.Equal(3m, result.Report.Applications["granted", "total"]);
     }
 }

@@ -1,4 +1,4 @@
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Reports.Tests.Parsing;
 

@@ -1,5 +1,5 @@
 using Crawler.Reports.Tests.Parsing;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,3 +1,4 @@
+using Crawler.Reports.Model;
 using Crawler.Reports.Validation;
 using FsCheck;
 using FsCheck.Fluent;

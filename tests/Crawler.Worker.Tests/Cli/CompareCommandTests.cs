@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Json;
 using Crawler.Tests.Shared;
+using Crawler.Worker.Cli;
 using Microsoft.Data.Sqlite;
 
 namespace Crawler.Worker.Tests.Cli;
@@ -57,10 +58,10 @@ public sealed class CompareCommandTests : IAsyncLifetime
         Assert.DoesNotContain("表二", output);   // --changed: table 2 did not change
 
         var badYears = await StoredReportsFixture.RunAsync("compare", "--data", _root, "--agency", "聊城市商务局", "--years", "二〇二三");
-        Assert.Equal(2, badYears.Exit);
+        Assert.Equal(ExitCodes.Usage, badYears.Exit);
         Assert.Contains("--years", badYears.Error);
         var unknown = await StoredReportsFixture.RunAsync("compare", "--data", _root, "--agency", "不存在的局", "--years", "2023");
-        Assert.Equal(1, unknown.Exit);
+        Assert.Equal(ExitCodes.Failed, unknown.Exit);
         Assert.Contains("没有 不存在的局 的报告", unknown.Error);
     }
 

@@ -1,5 +1,5 @@
 using Crawler.Pipeline.Indexing;
-using Crawler.Pipeline.Tests.Indexing;
+using Crawler.Testing.Elasticsearch;
 using Crawler.Worker.Cli;
 
 namespace Crawler.Worker.Tests.Cli;
@@ -11,7 +11,7 @@ public sealed class EsCommandTests
     [Fact]
     public async Task Setup_installs_template_index_and_aliases_from_the_environment_configuration()
     {
-        await using var server = await FakeElasticsearch.StartAsync(r => r.Method == "HEAD" ? (404, "") : (200, """{"acknowledged":true}"""));
+        await using var server = await Elasticsearch9Server.StartAsync();
         using var environment = new EnvironmentScope(new()
         {
             ["Elasticsearch__Url"] = server.Url.AbsoluteUri,
@@ -23,30 +23,32 @@ public sealed class EsCommandTests
         var exit = await CrawlerCommandLine.Build().Parse(["es", "setup"]).InvokeAsync();
 
         Assert.Equal(0, exit);
-        var requests = server.Requests.ToList();
-        Assert.Equal(["PUT /_index_template/reports", "HEAD /reports-v2", "PUT /reports-v2", "POST /_aliases"], requests.Select(r => $"{r.Method} {r.Path}"));
+        var requests = server.Cluster.Requests.ToList();
+        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v2", "PUT /reports-v2", "POST /_aliases"], requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.All(requests, r => Assert.Equal("ApiKey ZXhhbXBsZTprZXk=", r.Header("Authorization")));
-        Assert.Contains("\"analyzer\":\"smartcn\"", requests[0].Text);
+        Assert.All(requests, r => Assert.Matches(@"^elasticsearch-net/9\.5\.3\+[0-9a-f]+ \(", r.Header("User-Agent")));
+        Assert.Contains("\"analyzer\":\"smartcn\"", requests[1].Body);
+        Assert.Equal(["reports-v2"], server.Cluster.Indices);
     }
 
     [Fact]
     public async Task Count_and_search_ask_the_latest_alias()
     {
-        await using var server = await FakeElasticsearch.StartAsync(r => r.Path.EndsWith("_count")
-            ? (200, """{"count":3}""")
-            : (200, """{"hits":{"total":{"value":1},"hits":[{"_source":{"agency":"聊城市商务局","year":2023,"version":1,"documentUrl":"http://a/b.pdf"}}]}}"""));
-        using var environment = new EnvironmentScope(new() { ["Elasticsearch__Url"] = server.Url.AbsoluteUri });
+        await using var server = await Elasticsearch9Server.StartAsync();
+        using var environment = new EnvironmentScope(new() { ["Elasticsearch__Url"] = server.Url.AbsoluteUri, ["Elasticsearch__Compression"] = "false" });
 
+        Assert.Equal(0, await CrawlerCommandLine.Build().Parse(["es", "setup"]).InvokeAsync());
         var count = await CrawlerCommandLine.Build().Parse(["es", "count", "--finding", "T3_BALANCE"]).InvokeAsync();
         var search = await CrawlerCommandLine.Build().Parse(["es", "search", "行政复议", "--size", "5"]).InvokeAsync();
 
         Assert.Equal((0, 0), (count, search));
-        var (countRequest, searchRequest) = (server.Requests.First(), server.Requests.Last());
+        var (countRequest, searchRequest) = (server.Cluster.Requests.Single(r => r.Path.EndsWith("_count")), server.Cluster.Requests.Single(r => r.Path.EndsWith("_search")));
         Assert.Equal("/reports-latest/_count", countRequest.Path);
-        Assert.Equal("""{"query":{"term":{"findingCodes":"T3_BALANCE"}}}""", countRequest.Text);
+        Assert.Equal("""{"query":{"bool":{"filter":{"term":{"findingCodes":{"value":"T3_BALANCE"}}}}}}""", countRequest.Body);
         Assert.Equal("/reports-latest/_search", searchRequest.Path);
-        Assert.Contains("\"multi_match\":{\"query\":\"行政复议\"", searchRequest.Text);
-        Assert.Contains("\"size\":5", searchRequest.Text);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(searchRequest.Body)!;
+        Assert.Contains("\"query\":\"行政复议\"", body["query"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal(5, body["size"]!.GetValue<int>());
     }
 
     [Fact]

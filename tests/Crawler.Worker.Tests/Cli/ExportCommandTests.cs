@@ -10,7 +10,7 @@ public sealed class ExportCommandTests(StoredReportsFixture data) : IClassFixtur
     {
         var file = Path.Combine(data.Root, "reports.csv");
 
-        var (exit, output, _) = await StoredReportsFixture.RunAsync("export", "--format", "csv", "--data", data.Root, "--output", file);
+        var (exit, output, _) = await StoredReportsFixture.RunAsync("export", "--format", "csv", "--header", "keys", "--data", data.Root, "--output", file);
 
         Assert.Equal(0, exit);
         Assert.Contains("5 行已写入", output);
@@ -38,7 +38,7 @@ public sealed class ExportCommandTests(StoredReportsFixture data) : IClassFixtur
     [Fact]
     public async Task The_raw_csv_quotes_fields_per_rfc_4180_with_crlf_line_ends()
     {
-        var (exit, output, _) = await StoredReportsFixture.RunAsync("export", "--data", data.Root, "--agency", "聊城市商务局");
+        var (exit, output, _) = await StoredReportsFixture.RunAsync("export", "--header", "keys", "--data", data.Root, "--agency", "聊城市商务局");
 
         Assert.Equal(0, exit);
         Assert.StartsWith("\uFEFFagency,region,year,", output);

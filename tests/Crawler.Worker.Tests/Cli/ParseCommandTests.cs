@@ -11,7 +11,7 @@ public class ParseCommandTests
     private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
     {
         using var console = new ConsoleCapture();
-        var exit = await CrawlerCommandLine.Build().Parse(args).InvokeAsync();
+        var exit = await CrawlerCommandLine.RunAsync(args, console.Output, console.Error);
         return (exit, console.Output.ToString(), console.Error.ToString());
     }
 
@@ -59,22 +59,22 @@ public class ParseCommandTests
         Assert.Contains("表三 收到和处理政府信息公开申请情况", output);
         Assert.Contains("本年制发件数 3；本年废止件数 1；现行有效件数 3", output);
         Assert.Contains("PERIOD_YEAR_MISMATCH", output);
-        Assert.DoesNotContain("\u001b[", output);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_missing_file_is_a_clear_message_and_exit_code_2()
+    public async Task A_missing_file_is_a_clear_message_and_exit_code_3()
     {
         var (exit, output, error) = await Run("parse", Path.Combine(Path.GetTempPath(), "no-such-report-" + Guid.NewGuid() + ".txt"));
 
-        Assert.Equal(ParseCommand.NotParsed, exit);
+        Assert.Equal(ExitCodes.Failed, exit);
         Assert.Equal("", output);
         Assert.Contains("找不到文件", error);
         Assert.DoesNotContain("   at ", error);
     }
 
     [Fact]
-    public async Task A_file_that_is_not_a_report_is_a_clear_message_and_exit_code_2()
+    public async Task A_file_that_is_not_a_report_is_a_clear_message_and_exit_code_4()
     {
         var path = Path.Combine(Path.GetTempPath(), "not-a-report-" + Guid.NewGuid() + ".txt");
         await File.WriteAllTextAsync(path, "会议通知\n\n请各单位于周五前报送材料。");
@@ -82,7 +82,7 @@ public class ParseCommandTests
         {
             var (exit, output, error) = await Run("parse", path, "--format", "json");
 
-            Assert.Equal(ParseCommand.NotParsed, exit);
+            Assert.Equal(ExitCodes.NotAReport, exit);
             Assert.Equal("", output);
             Assert.Contains("不是政府信息公开工作年度报告", error);
         }

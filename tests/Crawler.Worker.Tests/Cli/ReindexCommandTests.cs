@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Search;
 using Crawler.Pipeline.Storage;
-using Crawler.Pipeline.Tests.Indexing;
+using Crawler.Testing.Elasticsearch;
 using Crawler.Reports.Json;
 using Crawler.Tests.Shared;
 using Crawler.Worker.Cli;
@@ -47,25 +47,13 @@ public sealed class ReindexCommandTests : IDisposable
     public async Task Reindex_sends_every_stored_version_with_its_text_figures_and_latest_flag()
     {
         await StoreAsync();
-        var documents = new ConcurrentDictionary<string, JsonObject>();
-        await using var server = await FakeElasticsearch.StartAsync(r =>
-        {
-            if (r.Path != "/_bulk") return (r.Method == "HEAD" ? 404 : 200, """{"acknowledged":true}""");
-            var lines = r.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var items = new JsonArray();
-            for (var i = 0; i < lines.Length; i += 2)
-            {
-                var id = JsonNode.Parse(lines[i])!["index"]!["_id"]!.GetValue<string>();
-                documents[id] = JsonNode.Parse(lines[i + 1])!.AsObject();
-                items.Add(new JsonObject { ["index"] = new JsonObject { ["_id"] = id, ["status"] = 201 } });
-            }
-            return (200, new JsonObject { ["errors"] = false, ["items"] = items }.ToJsonString());
-        });
+        await using var server = await Elasticsearch9Server.StartAsync();
         using var environment = new EnvironmentScope(new() { ["Elasticsearch__Url"] = server.Url.AbsoluteUri });
 
         var exit = await CrawlerCommandLine.Build().Parse(["reindex", "--data", _data]).InvokeAsync();
 
         Assert.Equal(0, exit);
+        var documents = server.Cluster.Documents;
         Assert.Equal(3, documents.Count);
         var first = documents[ReportDocumentId.For("聊城市商务局", 2023, Sha("第一版 本年新收申请 3 件"))];
         var second = documents[ReportDocumentId.For("聊城市商务局", 2023, Sha("第二版 更正后 本年新收申请 3 件"))];
@@ -75,7 +63,7 @@ public sealed class ReindexCommandTests : IDisposable
         Assert.Equal("第二版 更正后 本年新收申请 3 件", second["text"]!.GetValue<string>());
         Assert.Equal(3, second["applications"]!["newReceived"]!["total"]!.GetValue<long>());
         Assert.Equal("山东省聊城市", second["region"]!.GetValue<string>());
-        Assert.Equal(["PUT /_index_template/reports", "HEAD /reports-v1", "PUT /reports-v1"], server.Requests.Take(3).Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v1", "PUT /reports-v1"], server.Cluster.Requests.Take(4).Select(r => $"{r.Method} {r.Path}"));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class ReportsCommandTests(StoredReportsFixture data) : IClassFixtu
 
         var (exit, _, error) = await StoredReportsFixture.RunAsync("reports", "--data", missing, "--format", "json");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(Crawler.Worker.Cli.ExitCodes.Failed, exit);
         Assert.Contains("没有找到状态数据库", error);
         Assert.Contains(Path.Combine(missing, "state.db"), error);
         Assert.False(Directory.Exists(missing));

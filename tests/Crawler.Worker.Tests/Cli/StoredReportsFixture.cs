@@ -4,7 +4,7 @@ using System.Text;
 using Crawler.Pipeline.Search;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Json;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 using Crawler.Tests.Shared;
 using Crawler.Worker.Cli;
 using Microsoft.Data.Sqlite;
@@ -59,7 +59,7 @@ public sealed class StoredReportsFixture : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CrawlerCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await CrawlerCommandLine.RunAsync(args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -19,6 +19,10 @@ public sealed partial class ContainerTests
         Assert.True(exit == 0, error);
         foreach (var service in new[] { "certs:", "es01:", "kibana:", "crawler:", "crawler-setup:" }) Assert.Contains("  " + service, output);
         Assert.Contains("Elasticsearch__Url: https://es01:9200", output);
+        // The 9.x stack the official 9.x client talks to (an 8.x server refuses compatible-with=9).
+        Assert.Contains("image: docker.elastic.co/elasticsearch/elasticsearch:9.1.5", output);
+        Assert.Contains("image: docker.elastic.co/kibana/kibana:9.1.5", output);
+        Assert.DoesNotContain(":8.", string.Join('\n', output.Split('\n').Where(l => l.Contains("image:"))));
         Assert.Contains("Alerts__Webhook__Url: https://alerts.example.gov.cn/crawler", output);
         Assert.Contains("xpack.security.enabled: \"true\"", output);
         Assert.Contains("ELASTIC_PASSWORD: change-me-elastic", output);

@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Storage;
-using Crawler.Pipeline.Tests.Indexing;
+using Crawler.Pipeline.Outbox;
+using Crawler.Testing.Elasticsearch;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Crawler.Worker.Tests.EndToEnd;
@@ -20,7 +19,7 @@ public sealed class IndexingOutageTests : IDisposable
     public async Task Crawling_with_the_cluster_down_queues_every_report_and_a_later_cluster_gets_each_once()
     {
         var port = ClosedPort();
-        using (new EnvironmentScope(new() { ["Elasticsearch__Url"] = port.AbsoluteUri, ["Elasticsearch__RequestAttempts"] = "1" }))
+        using (new EnvironmentScope(new() { ["Elasticsearch__Url"] = port.AbsoluteUri }))
         {
             var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
             Assert.True(crawl.ExitCode == 0, crawl.Output + crawl.Error);
@@ -28,24 +27,16 @@ public sealed class IndexingOutageTests : IDisposable
         var outbox = new SqliteOutbox($"Data Source={Path.Combine(_directory, "data", "state.db")}", TimeProvider.System);
         Assert.Equal(5, (await outbox.CountAsync(IndexMessage.Topic, default))[OutboxStatus.Pending]);
 
-        var documents = new ConcurrentBag<(string Id, JsonObject Source)>();
-        await using var server = await FakeElasticsearch.StartAsync(r =>
-        {
-            var lines = r.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var items = new JsonArray();
-            for (var i = 0; i < lines.Length; i += 2)
-            {
-                var id = JsonNode.Parse(lines[i])!["index"]!["_id"]!.GetValue<string>();
-                documents.Add((id, JsonNode.Parse(lines[i + 1])!.AsObject()));
-                items.Add(new JsonObject { ["index"] = new JsonObject { ["_id"] = id, ["status"] = 201 } });
-            }
-            return (200, new JsonObject { ["errors"] = false, ["items"] = items }.ToJsonString());
-        }, port.Port);
-        var options = new ElasticsearchOptions { Url = port, RequestAttempts = 1 };
-        var client = new ElasticsearchRestClient(ElasticsearchConnection.CreateClient(options), options, TimeProvider.System, NullLogger<ElasticsearchRestClient>.Instance);
-        var dispatcher = new IndexOutboxDispatcher(outbox, client, options, TimeProvider.System, NullLogger<IndexOutboxDispatcher>.Instance);
-        while ((await dispatcher.DispatchOnceAsync(default)).Handled > 0) { }
+        await using var server = await Elasticsearch9Server.StartAsync(port: port.Port);
+        var options = new ElasticsearchOptions { Url = port };
+        var index = new ElasticsearchReportIndex(ElasticsearchClientFactory.Create(options), options);
+        Assert.True((await index.EnsureIndexAsync(default)).Succeeded);
+        var dispatcher = new OutboxDispatcher(outbox, [new IndexDelivery(index, options, NullLogger<IndexDelivery>.Instance)], TimeProvider.System,
+            NullLogger<OutboxDispatcher>.Instance);
+        while ((await dispatcher.DispatchOnceAsync(IndexMessage.Topic, default)).Handled > 0) { }
 
+        var documents = server.Cluster.Documents.Select(d => (Id: d.Key, Source: d.Value)).ToList();
+        Assert.Equal(5, server.Cluster.BulkItems.Count); // each version sent once
         Assert.Equal(5, documents.Count);
         Assert.Equal(5, documents.Select(d => d.Id).Distinct().Count());
         var liaocheng = Assert.Single(documents, d => d.Source["agency"]!.GetValue<string>() == "聊城市商务局").Source;
@@ -63,34 +54,82 @@ public sealed class IndexingOutageTests : IDisposable
     [Fact]
     public async Task One_crawl_pass_indexes_every_stored_report_even_when_they_fill_several_batches()
     {
-        var bulkRequests = 0;
-        var documents = new ConcurrentBag<string>();
-        await using var server = await FakeElasticsearch.StartAsync(r =>
-        {
-            if (!r.Path.EndsWith("/_bulk", StringComparison.Ordinal)) return (200, "{}");
-            Interlocked.Increment(ref bulkRequests);
-            var lines = r.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var items = new JsonArray();
-            for (var i = 0; i < lines.Length; i += 2)
-            {
-                var id = JsonNode.Parse(lines[i])!["index"]!["_id"]!.GetValue<string>();
-                documents.Add(id);
-                items.Add(new JsonObject { ["index"] = new JsonObject { ["_id"] = id, ["status"] = 201 } });
-            }
-            return (200, new JsonObject { ["errors"] = false, ["items"] = items }.ToJsonString());
-        });
+        await using var server = await Elasticsearch9Server.StartAsync();
         using (new EnvironmentScope(new() { ["Elasticsearch__Url"] = server.Url.AbsoluteUri, ["Elasticsearch__BatchSize"] = "2" }))
         {
             var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
             Assert.True(crawl.ExitCode == 0, crawl.Output + crawl.Error);
         }
 
-        Assert.Equal(5, documents.Distinct().Count());
-        Assert.Equal(5, documents.Count);
-        Assert.Equal(3, bulkRequests);
+        var bulks = server.Cluster.Requests.Where(r => r.Path == "/_bulk").ToList();
+        Assert.Equal(3, bulks.Count);
+        Assert.Equal(5, server.Cluster.BulkItems.Select(i => i.Id).Distinct().Count());
+        Assert.Equal(5, server.Cluster.BulkItems.Count);
         var outbox = new SqliteOutbox($"Data Source={Path.Combine(_directory, "data", "state.db")}", TimeProvider.System);
         var counts = await outbox.CountAsync(IndexMessage.Topic, default);
         Assert.Equal((5, 0), (counts[OutboxStatus.Delivered], counts[OutboxStatus.Pending]));
+    }
+
+    /// <summary>
+    /// What issue 12 asks of a 9.x endpoint: `crawler es setup`, a crawl with Elasticsearch__Url set and `crawler
+    /// reindex` go through the official client (its User-Agent, compatible-with=9), one document per stored version
+    /// under an explicit id, and an unchanged second crawl sends nothing.
+    /// </summary>
+    [Fact]
+    public async Task Setup_crawl_and_reindex_reach_a_9x_cluster_through_the_official_client_and_an_unchanged_second_crawl_sends_nothing()
+    {
+        await using var server = await Elasticsearch9Server.StartAsync();
+        using (new EnvironmentScope(new() { ["Elasticsearch__Url"] = server.Url.AbsoluteUri }))
+        {
+            var setup = await CrawlerProcess.RunAsync(_directory, "es", "setup");
+            Assert.True(setup.ExitCode == 0, setup.Output + setup.Error);
+            var first = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+            Assert.True(first.ExitCode == 0, first.Output + first.Error);
+            var afterFirst = server.Cluster.BulkItems.Count;
+            var second = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+            Assert.True(second.ExitCode == 0, second.Output + second.Error);
+            Assert.Equal(afterFirst, server.Cluster.BulkItems.Count);
+            var reindex = await CrawlerProcess.RunAsync(_directory, "reindex", "--data", "data");
+            Assert.True(reindex.ExitCode == 0, reindex.Output + reindex.Error);
+        }
+
+        Assert.Equal(["reports-v1"], server.Cluster.Indices);
+        Assert.NotNull(server.Cluster.Template("reports"));
+        var items = server.Cluster.BulkItems.ToList();
+        var crawled = items.Take(5).ToList();
+        Assert.All(crawled, i => Assert.Equal(("index", "reports"), (i.Action, i.Index)));
+        Assert.Equal(5, crawled.Select(i => i.Id).Distinct().Count());
+        Assert.Equal(10, items.Count); // five from the first crawl, none from the second, five from reindex
+        Assert.Equal(crawled.Select(i => i.Id).Order(), items.Skip(5).Select(i => i.Id).Order()); // reindex: the same ids
+        Assert.Equal(crawled.Select(i => i.Id).Order(), server.Cluster.Documents.Keys.Order());
+        Assert.All(server.Cluster.Requests, r => Assert.Matches(@"^elasticsearch-net/9\.5\.3\+[0-9a-f]+ \(", r.Header("User-Agent")));
+        Assert.All(server.Cluster.Requests.Where(r => r.Path != "/_bulk"),
+            r => Assert.Equal("application/vnd.elasticsearch+json;compatible-with=9", r.Header("Accept")));
+        Assert.All(server.Cluster.Requests.Where(r => r.Path == "/_bulk"), r => Assert.Equal("application/x-ndjson", r.Header("Content-Type")));
+    }
+
+    /// <summary>The connection options are validated when the worker starts: one line per problem, exit 2, no crawl.</summary>
+    [Fact]
+    public async Task The_worker_refuses_to_start_with_invalid_connection_options_naming_each_key()
+    {
+        using (new EnvironmentScope(new()
+        {
+            ["Elasticsearch__Url"] = "https://es01:9200",
+            ["Elasticsearch__Nodes"] = "http://es02:9200",
+            ["Elasticsearch__CertificateFingerprint"] = "not-a-fingerprint",
+            ["Elasticsearch__ApiKey"] = "plain-secret",
+            ["Web__Port"] = ClosedPort().Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }))
+        {
+            var run = await CrawlerProcess.RunAsync(_directory, "run", "--data", "data");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("Elasticsearch:Url/Nodes mix http:// and https://", run.Error);
+            Assert.Contains("Elasticsearch:CertificateFingerprint must be a SHA-256 fingerprint", run.Error);
+            Assert.Contains("Elasticsearch:ApiKey is not an encoded API key", run.Error);
+            Assert.DoesNotContain("   at ", run.Error); // a message, not a stack trace
+        }
+        Assert.False(File.Exists(Path.Combine(_directory, "data", "state.db")));
     }
 
     private static Uri ClosedPort()

@@ -13,7 +13,7 @@ public sealed class KibanaCommandTests
     [Fact]
     public async Task Setup_imports_the_ndjson_as_multipart_then_creates_or_updates_the_connector_and_the_rule()
     {
-        await using var kibana = await FakeElasticsearch.StartAsync(r => (r.Method, r.Path) switch
+        await using var kibana = await ScriptedHttpServer.StartAsync(r => (r.Method, r.Path) switch
         {
             ("POST", "/api/saved_objects/_import") => (200, """{"success":true,"successCount":12,"successResults":[]}"""),
             ("POST", "/api/actions/connector/crawler-reports-webhook") => (409, """{"statusCode":409,"error":"Conflict","message":"already exists"}"""),
@@ -54,7 +54,7 @@ public sealed class KibanaCommandTests
     [Fact]
     public async Task A_rejected_import_fails_with_kibanas_errors()
     {
-        await using var kibana = await FakeElasticsearch.StartAsync(_ => (200, """{"success":false,"successCount":0,"errors":[{"id":"crawler-outcomes","type":"visualization","error":{"type":"missing_references"}}]}"""));
+        await using var kibana = await ScriptedHttpServer.StartAsync(_ => (200, """{"success":false,"successCount":0,"errors":[{"id":"crawler-outcomes","type":"visualization","error":{"type":"missing_references"}}]}"""));
         using var environment = new EnvironmentScope(new()
         {
             ["Kibana__Url"] = kibana.Url.AbsoluteUri,

@@ -1,3 +1,4 @@
+using Crawler.Testing.Elasticsearch;
 using System.Net;
 using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Storage;
@@ -31,8 +32,8 @@ public sealed class CrawlerEndpointsTests : IAsyncLifetime
         builder.Services.AddSingleton<IOutbox>(new SqliteOutbox($"Data Source={stateDatabase ?? Path.Combine(_directory, "state.db")}", TimeProvider.System));
         if (elasticsearch is not null)
         {
-            var options = new ElasticsearchOptions { Url = elasticsearch, RequestAttempts = 1 };
-            builder.Services.AddSingleton<IReportIndex>(new ElasticsearchRestClient(ElasticsearchConnection.CreateClient(options), options, TimeProvider.System, NullLogger<ElasticsearchRestClient>.Instance));
+            var options = new ElasticsearchOptions { Url = elasticsearch };
+            builder.Services.AddSingleton<IReportIndex>(new ElasticsearchReportIndex(ElasticsearchClientFactory.Create(options), options));
         }
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
@@ -90,7 +91,7 @@ public sealed class CrawlerEndpointsTests : IAsyncLifetime
     [InlineData("red", HttpStatusCode.ServiceUnavailable)]
     public async Task Readyz_follows_the_cluster_health(string status, HttpStatusCode expected)
     {
-        await using var elasticsearch = await FakeElasticsearch.StartAsync(_ => (200, $$"""{"cluster_name":"c","status":"{{status}}","number_of_nodes":1}"""));
+        await using var elasticsearch = await Elasticsearch9Server.StartAsync(new Elasticsearch9Cluster { HealthStatus = status });
         var url = await StartAsync(elasticsearch: elasticsearch.Url);
 
         using var response = await _http.GetAsync(new Uri(url, "/readyz"));
@@ -99,7 +100,7 @@ public sealed class CrawlerEndpointsTests : IAsyncLifetime
         Assert.Equal(expected, response.StatusCode);
         Assert.Contains($"\"elasticsearch\":{{\"ready\":{(expected == HttpStatusCode.OK ? "true" : "false")},\"detail\":\"{status}\"}}", body);
         Assert.Contains("\"stateDatabase\":{\"ready\":true", body);
-        Assert.Equal("/_cluster/health", Assert.Single(elasticsearch.Requests).Path);
+        Assert.Equal(["/", "/_cluster/health"], elasticsearch.Cluster.Requests.Select(r => r.Path));
     }
 
     [Fact]

@@ -10,8 +10,8 @@ public sealed class HealthCommandTests
     [Fact]
     public async Task Health_exits_0_when_healthz_answers_200_and_1_otherwise()
     {
-        await using var healthy = await FakeElasticsearch.StartAsync(r => r.Path == "/healthz" ? (200, "ok") : (404, ""));
-        await using var sick = await FakeElasticsearch.StartAsync(_ => (503, "{\"status\":\"not ready\"}"));
+        await using var healthy = await ScriptedHttpServer.StartAsync(r => r.Path == "/healthz" ? (200, "ok") : (404, ""));
+        await using var sick = await ScriptedHttpServer.StartAsync(_ => (503, "{\"status\":\"not ready\"}"));
 
         var ok = await CrawlerCommandLine.Build().Parse(["health", "--port", healthy.Url.Port.ToString()]).InvokeAsync();
         var notReady = await CrawlerCommandLine.Build().Parse(["health", "--ready", "--port", sick.Url.Port.ToString()]).InvokeAsync();

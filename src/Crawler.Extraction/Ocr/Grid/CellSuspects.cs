@@ -1,6 +1,6 @@
 using System.Globalization;
 using Crawler.Extraction.Layout;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Extraction.Ocr.Grid;
 

@@ -1,6 +1,6 @@
 using Crawler.Extraction.Layout;
 using Crawler.Extraction.Processes;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Extraction.Ocr.Grid;
 

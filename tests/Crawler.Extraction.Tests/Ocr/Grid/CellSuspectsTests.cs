@@ -1,5 +1,5 @@
 using Crawler.Extraction.Ocr.Grid;
-using Crawler.Reports.Validation;
+using Crawler.Reports.Model;
 
 namespace Crawler.Extraction.Tests.Ocr.Grid;
 

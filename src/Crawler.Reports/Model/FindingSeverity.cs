@@ -1,4 +1,4 @@
-namespace Crawler.Reports.Validation;
+namespace Crawler.Reports.Model;
 
 public enum FindingSeverity
 {

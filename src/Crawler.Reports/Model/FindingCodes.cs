@@ -1,6 +1,10 @@
-namespace Crawler.Reports.Validation;
+namespace Crawler.Reports.Model;
 
-/// <summary>The stable finding codes of shared/spec/report-model.md.</summary>
+/// <summary>
+/// The stable finding codes of shared/spec/report-model.md, plus the reading findings of docs/parsing.md
+/// (ROW_UNREAD, UNIT_CONVERTED) and extraction's LOW_CONFIDENCE. Codes are open-ended strings everywhere
+/// downstream (store, index, alerts, CSV): nothing there may rely on this list being complete.
+/// </summary>
 public static class FindingCodes
 {
     public const string T3Balance = "T3_BALANCE";
@@ -15,12 +19,18 @@ public static class FindingCodes
     public const string NarrativeMismatch = "NARRATIVE_MISMATCH";
     public const string TemplateMixed = "TEMPLATE_MIXED";
 
+    /// <summary>A template row of a printed table whose figures could not be read: its cells are null, and not because the page left them empty.</summary>
+    public const string RowUnread = "ROW_UNREAD";
+
+    /// <summary>An amount printed in 元 or 亿元 was stored in the key's unit (万元).</summary>
+    public const string UnitConverted = "UNIT_CONVERTED";
+
     /// <summary>Raised by extraction, not the parser: an OCR'd cell read with low confidence.</summary>
     public const string LowConfidence = "LOW_CONFIDENCE";
 
     public static IReadOnlyList<string> All { get; } =
     [
         T3Balance, T3RowTotal, T3ResultTotal, T4GroupTotal, PeriodYearMismatch, BlankCells,
-        ColumnRepaired, LabelVariant, TableMissing, NarrativeMismatch, TemplateMixed, LowConfidence,
+        ColumnRepaired, LabelVariant, TableMissing, NarrativeMismatch, TemplateMixed, RowUnread, UnitConverted, LowConfidence,
     ];
 }

@@ -11,13 +11,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Crawler.Pipeline.Tests.Indexing;
 
-/// <summary>A real Kestrel server on 127.0.0.1 that records every request and answers from a script.</summary>
-internal sealed class FakeElasticsearch : IAsyncDisposable
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 that records every request and answers from a script: Kibana and the worker's
+/// own endpoints in tests. Elasticsearch is Crawler.Testing.Elasticsearch.Elasticsearch9Server.
+/// </summary>
+internal sealed class ScriptedHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Func<RecordedRequest, int, Task<(int Status, string Body)>> _respond;
 
-    private FakeElasticsearch(WebApplication app, Func<RecordedRequest, int, Task<(int Status, string Body)>> respond)
+    private ScriptedHttpServer(WebApplication app, Func<RecordedRequest, int, Task<(int Status, string Body)>> respond)
     {
         _app = app;
         _respond = respond;
@@ -28,7 +31,7 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
     public Uri Url { get; private set; } = null!;
 
     /// <param name="respond">Gets the request and its 0-based index among all requests received.</param>
-    public static async Task<FakeElasticsearch> StartAsync(Func<RecordedRequest, int, Task<(int Status, string Body)>> respond, int port = 0,
+    public static async Task<ScriptedHttpServer> StartAsync(Func<RecordedRequest, int, Task<(int Status, string Body)>> respond, int port = 0,
         X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -36,7 +39,7 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
         if (certificate is null) builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         else builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
-        var server = new FakeElasticsearch(app, respond);
+        var server = new ScriptedHttpServer(app, respond);
         app.Run(server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -44,7 +47,7 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
         return server;
     }
 
-    public static Task<FakeElasticsearch> StartAsync(Func<RecordedRequest, (int Status, string Body)> respond, int port = 0) =>
+    public static Task<ScriptedHttpServer> StartAsync(Func<RecordedRequest, (int Status, string Body)> respond, int port = 0) =>
         StartAsync((request, _) => Task.FromResult(respond(request)), port);
 
     private int _count;

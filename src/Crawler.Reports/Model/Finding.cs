@@ -1,4 +1,4 @@
-namespace Crawler.Reports.Validation;
+namespace Crawler.Reports.Model;
 
 /// <summary>
 /// Something a reader of the report should know: a broken consistency rule (勾稽关系), a repaired

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Crawler.Reports.Model;
+using Crawler.Reports.Parsing;
+
+namespace Crawler.Pipeline.Storage;
+
+/// <summary>How export columns are headed: the template's printed labels (for people), or the dotted keys (for programs).</summary>
+public enum ExportHeader
+{
+    Labels,
+    Keys,
+}
+
+/// <summary>
+/// The columns of the CSV and xlsx exports: the metadata, then every figure of the 2021 layout in printed order and
+/// the keys only the 2019 layout has, each with its key and the label the template prints.
+/// </summary>
+public static class ReportExportColumns
+{
+    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+
+    public static IReadOnlyList<(string Key, string Label)> Metadata { get; } =
+    [
+        ("agency", "机关"), ("region", "地区"), ("year", "年度"), ("version", "版本"), ("isLatest", "是否最新版本"), ("template", "模板"),
+        ("title", "标题"), ("statisticalPeriodFrom", "统计期限起"), ("statisticalPeriodTo", "统计期限止"), ("sourceId", "来源"),
+        ("documentUrl", "文档地址"), ("pageUrl", "页面地址"), ("sha256", "sha256"), ("mediaType", "文件类型"),
+        ("fetchedAt", "抓取时间（北京时间）"), ("publishedAt", "发布日期"), ("publishedAtSource", "发布日期来源"), ("findingCodes", "发现代码"),
+    ];
+
+    public static IReadOnlyList<string> FigureKeys { get; } = BuildFigureKeys();
+
+    public static IReadOnlyList<string> Headers(ExportHeader header) => header == ExportHeader.Keys
+        ? [.. Metadata.Select(m => m.Key), .. FigureKeys]
+        : [.. Metadata.Select(m => m.Label), .. FigureKeys.Select(FigureLabel)];
+
+    /// <summary>
+    /// A figure's printed label, its row's (with ordinal and group) then its column's:
+    /// "一、本年新收政府信息公开申请数量 自然人", "行政诉讼 未经复议直接起诉 结果维持", "规章 本年制发件数".
+    /// </summary>
+    public static string FigureLabel(string key)
+    {
+        var parts = key.Split('.');
+        if (parts.Length != 3) return key;
+        var (table, row, cell) = (parts[0], parts[1], parts[2]);
+        var definition = ReportSchema.AllTables.Where(t => t.Key == table).Select(t => t.Row(row)).FirstOrDefault(r => r is not null);
+        if (definition is null) return key;
+        var rowLabel = PrintedLabels.Of(table, row);
+        if (table != ReportSchema.ApplicationsKey && definition.Group is { } group && !group.StartsWith('第')) rowLabel = group + " " + rowLabel;
+        var cellLabel = definition.Cells.FirstOrDefault(c => c.Key == cell)?.Label ?? cell;
+        return rowLabel + " " + cellLabel;
+    }
+
+    /// <summary>Which template table a figure key belongs to: activeDisclosure, applications, reviewAndLitigation.</summary>
+    public static string TableOf(string key) => key[..key.IndexOf('.', StringComparison.Ordinal)];
+
+    /// <summary>A time in Beijing time to the second: "2024-01-25 11:00:00" for people, ISO 8601 with +08:00 for programs.</summary>
+    public static string BeijingTime(DateTimeOffset at, ExportHeader header) =>
+        at.ToOffset(BeijingOffset).ToString(header == ExportHeader.Keys ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static List<string> BuildFigureKeys()
+    {
+        var keys = AnnualReport.Blank(ReportTemplate.Template2021).Figures().Select(f => f.Key).ToList();
+        var known = keys.ToHashSet(StringComparer.Ordinal);
+        keys.AddRange(AnnualReport.Blank(ReportTemplate.Template2019).Figures().Select(f => f.Key).Where(known.Add));
+        return keys;
+    }
+}
