@@ -7,6 +7,8 @@ using Crawler.LoadTest;
 if (args.Length > 0 && args[0] == "fuzz") return await FuzzCommand.RunAsync(args);
 // dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll serve --agencies 8334 --hosts 100 --sources-out FILE
 // dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll search-bench [--versions 100000] [--rounds 40] [--data DIR]
+// dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll status-bench [--agencies 1000] [--rounds 20] [--data DIR]
+if (args.Length > 0 && args[0] == "status-bench") return await Crawler.LoadTest.SearchScale.StatusBenchCommand.RunAsync(args);
 if (args.Length > 0 && args[0] == "search-bench") return await Crawler.LoadTest.SearchScale.SearchBenchCommand.RunAsync(args);
 if (args.Length > 0 && args[0] == "serve") return await ServeCommand.RunAsync(args);
 if (args.Length > 0 && args[0] == "crashtest") return await Crawler.LoadTest.CrashTest.CrashTestCommand.RunAsync(args);

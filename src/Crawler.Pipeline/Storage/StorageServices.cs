@@ -43,6 +43,8 @@ public static class StorageServices
         services.TryAddSingleton(provider => new WarcWriterFactory(provider.GetRequiredService<DataLayout>().Warc,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value.WarcMaxFileBytes));
         services.TryAddSingleton<IReportSearch, SqliteReportSearch>();
+        services.TryAddSingleton<Crawling.ICrawlHistory, SqliteCrawlHistory>();
+        services.TryAddSingleton<IReportStatistics, SqliteReportStatistics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, EmbeddedSearchIndexer>());
         // The parser is pure code without wiring of its own; a host may register another IReportParser first.
         services.TryAddSingleton<IReportParser, ReportParser>();

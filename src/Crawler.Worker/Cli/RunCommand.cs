@@ -4,6 +4,7 @@ using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
 using Crawler.Worker.Hosting;
 using Crawler.Worker.Scheduling;
+using Crawler.Worker.Status;
 using Crawler.Worker.Web;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,9 @@ namespace Crawler.Worker.Cli;
 
 /// <summary>
 /// <c>crawler run</c>: the long-running worker. Quartz fires one job per source on its schedule (or the
-/// season-aware default), the outbox dispatchers index and alert in the background, and /healthz, /readyz and
-/// /metrics answer on the web port. On start it prints each source's schedule and next run; its log lines carry
-/// timestamps. Ctrl-C or SIGTERM finishes the document in hand, then stops.
+/// season-aware default), the outbox dispatchers index and alert in the background, and /healthz, /readyz,
+/// /metrics and the status pages (/) answer on the web port. On start it prints each source's schedule and next run;
+/// its log lines carry timestamps. Ctrl-C or SIGTERM finishes the document in hand, then stops.
 /// </summary>
 internal static class RunCommand
 {
@@ -46,12 +47,14 @@ internal static class RunCommand
             builder.Services
                 .AddCommandServices(builder.Configuration, session, CommandNeeds.Pipeline, sources, longRunning: true, timestamps: true)
                 .AddCrawlerWeb(builder.Configuration)
+                .AddStatusPages()
                 .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow);
             await using var app = builder.Build();
             try
             {
                 // Mapping the endpoints reads the web options; starting validates the rest (ValidateOnStart).
                 app.MapCrawlerEndpoints();
+                app.MapStatusPages();
                 await app.StartAsync(cancellationToken);
             }
             catch (OptionsValidationException e)

@@ -1,0 +1,51 @@
+using Crawler.Pipeline.Crawling;
+
+namespace Crawler.Pipeline.Storage;
+
+/// <summary>
+/// crawl_runs in the state database, as SqliteCrawlRunLog writes it. A source never crawled since the table existed still gets its last check
+/// from its fetches and its last change from its stored versions.
+/// </summary>
+public sealed class SqliteCrawlHistory(StateDatabase database) : ICrawlHistory
+{
+    public async Task<IReadOnlyList<SourceCrawlState>> StatesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            WITH sources AS (
+                SELECT source_id FROM crawl_runs UNION SELECT source_id FROM fetches WHERE source_id IS NOT NULL UNION SELECT source_id FROM report_versions),
+            runs AS (
+                SELECT source_id, MAX(finished_at) AS checked,
+                       MAX(CASE WHEN new_reports + new_versions > 0 THEN finished_at END) AS changed,
+                       MAX(CASE WHEN problems IS NOT NULL THEN id END) AS problem_run
+                FROM crawl_runs GROUP BY source_id)
+            SELECT s.source_id,
+                   COALESCE(r.checked, (SELECT MAX(fetched_at) FROM fetches f WHERE f.source_id = s.source_id)),
+                   COALESCE(r.changed, (SELECT MAX(stored_at) FROM report_versions v WHERE v.source_id = s.source_id)),
+                   p.finished_at, p.problems,
+                   (SELECT COUNT(*) FROM processing q WHERE q.source_id = s.source_id AND q.status = 'Failed')
+            FROM sources s
+            LEFT JOIN runs r ON r.source_id = s.source_id
+            LEFT JOIN crawl_runs p ON p.id = r.problem_run
+            ORDER BY s.source_id
+            """;
+        var states = new List<SourceCrawlState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            DateTimeOffset? Stamp(int i) => reader.IsDBNull(i) ? null : StateDatabase.ParseStamp(reader.GetString(i));
+            // SqliteCrawlRunLog keeps a run's problems one per line.
+            var problems = reader.IsDBNull(4) ? null : reader.GetString(4).Split('\n');
+            states.Add(new SourceCrawlState(reader.GetString(0))
+            {
+                LastChecked = Stamp(1),
+                LastChanged = Stamp(2),
+                LastProblemAt = Stamp(3),
+                LastProblem = problems is null ? null : string.Join("；", problems.Take(3)) + (problems.Length > 3 ? $"（另 {problems.Length - 3} 项）" : ""),
+                Quarantined = reader.GetInt32(5),
+            });
+        }
+        return states;
+    }
+}
