@@ -57,9 +57,11 @@ public static class ReportExportColumns
         var parts = key.Split('.');
         if (parts.Length != 3) return key;
         var (table, row, cell) = (parts[0], parts[1], parts[2]);
-        var definition = ReportTemplates.AllTables.Where(t => t.Key == table).Select(t => t.Row(row)).FirstOrDefault(r => r is not null);
+        // The first layout whose row has that cell: a 2019 key (rules.made) is labelled by the 2019 row, not by 2021's rules row.
+        var definition = ReportTemplates.AllTables.Where(t => t.Key == table).Select(t => t.Row(row))
+            .FirstOrDefault(r => r is not null && r.Cells.Any(c => c.Key == cell));
         if (definition is null) return key;
-        var rowLabel = PrintedLabels.Of(table, row);
+        var rowLabel = table == ReportSchema.ApplicationsKey ? PrintedLabels.Of(table, row) : definition.Label;
         if (table != ReportSchema.ApplicationsKey && definition.Group is { } group && !group.StartsWith('第')) rowLabel = group + " " + rowLabel;
         var cellLabel = definition.Cells.FirstOrDefault(c => c.Key == cell)?.Label ?? cell;
         return rowLabel + " " + cellLabel;
