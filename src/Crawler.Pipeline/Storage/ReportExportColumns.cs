@@ -29,7 +29,9 @@ public static class ReportExportColumns
         ("fetchedAt", "抓取时间（北京时间）"), ("publishedAt", "发布日期"), ("publishedAtSource", "发布日期来源"), ("findingCodes", "发现代码"),
     ];
 
-    private static (object Snapshot, IReadOnlyList<string> Keys)? _figureKeys;
+    private sealed record KeysFor(object Snapshot, IReadOnlyList<string> Keys);
+
+    private static KeysFor? _figureKeys;
 
     /// <summary>Every figure column; rebuilt when a template is registered.</summary>
     public static IReadOnlyList<string> FigureKeys
@@ -37,9 +39,9 @@ public static class ReportExportColumns
         get
         {
             var all = ReportTemplates.All;
-            if (_figureKeys is { } cached && ReferenceEquals(cached.Snapshot, all)) return cached.Keys;
+            if (Volatile.Read(ref _figureKeys) is { } cached && ReferenceEquals(cached.Snapshot, all)) return cached.Keys;
             var keys = ReportTemplates.FigureKeys();
-            _figureKeys = (all, keys);
+            Volatile.Write(ref _figureKeys, new KeysFor(all, keys));
             return keys;
         }
     }

@@ -10,7 +10,10 @@ namespace Crawler.Reports.Parsing;
 /// </summary>
 internal static class LabelCatalogs
 {
-    private static (object Snapshot, LabelCatalog Catalog, IReadOnlyList<RowDefinition> Rows)? _applications;
+    /// <summary>Built for one registry snapshot; replaced whole (one reference write), so readers on other threads see a consistent pair.</summary>
+    private sealed record ApplicationCatalog(object Snapshot, LabelCatalog Catalog, IReadOnlyList<RowDefinition> Rows);
+
+    private static ApplicationCatalog? _applications;
     private static readonly ConditionalWeakTable<TableDefinition, LabelCatalog> Rows = new();
 
     /// <summary>
@@ -38,10 +41,10 @@ internal static class LabelCatalogs
     private static LabelCatalog Columns(IEnumerable<CellDefinition> cells) =>
         new(cells.Select(c => new LabelEntry(c.Key, c.Label, null, [.. c.Synonyms])));
 
-    private static (object Snapshot, LabelCatalog Catalog, IReadOnlyList<RowDefinition> Rows) Applications()
+    private static ApplicationCatalog Applications()
     {
         var snapshot = ReportTemplates.Snapshot;
-        if (_applications is { } cached && ReferenceEquals(cached.Snapshot, snapshot)) return cached;
+        if (Volatile.Read(ref _applications) is { } cached && ReferenceEquals(cached.Snapshot, snapshot)) return cached;
         var rows = new List<RowDefinition>();
         foreach (var layout in snapshot.SelectMany(d => d.Layouts).Where(t => t.Key == ReportSchema.ApplicationsKey))
         {
@@ -54,8 +57,8 @@ internal static class LabelCatalogs
                 rows.Insert(after + 1, row);
             }
         }
-        var built = ((object)snapshot, new LabelCatalog(rows.Select(r => new LabelEntry(r.Key, r.Label, r.Ordinal, [.. r.Synonyms]))), (IReadOnlyList<RowDefinition>)rows);
-        _applications = built;
+        var built = new ApplicationCatalog(snapshot, new LabelCatalog(rows.Select(r => new LabelEntry(r.Key, r.Label, r.Ordinal, [.. r.Synonyms]))), rows);
+        Volatile.Write(ref _applications, built);
         return built;
     }
 }

@@ -9,7 +9,7 @@ namespace Crawler.Reports.Templates;
 /// </summary>
 public static class ReportTemplates
 {
-    private static TemplateDeclaration[] _all = [Template2021.Declaration, Template2019.Declaration];
+    private static volatile TemplateDeclaration[] _all = [Template2021.Declaration, Template2019.Declaration];
     private static readonly object Gate = new();
 
     /// <summary>Every declared template in registration order. A new list (a new reference) after each registration.</summary>
