@@ -1,5 +1,6 @@
 using Crawler.Reports.Publication;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 
 namespace Crawler.Pipeline.Compliance;
 
@@ -23,7 +24,7 @@ public sealed record ComplianceRow(string Agency, string? SourceId, int Year, Co
 
     public string? Template { get; init; }
 
-    public bool StandardFormat => Template == "2021";
+    public bool StandardFormat => Template == ReportTemplates.Standard.Name;
 
     public int Versions { get; init; }
 

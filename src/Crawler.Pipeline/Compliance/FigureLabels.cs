@@ -1,4 +1,5 @@
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 
 namespace Crawler.Pipeline.Compliance;
 
@@ -12,15 +13,14 @@ public static class FigureLabels
     private static Dictionary<string, string> Build()
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var table in ReportSchema.AllTables)
+        foreach (var table in ReportTemplates.AllTables)
         {
-            var number = table.Key switch { "activeDisclosure" => "表二", "applications" => "表三", _ => "表四" };
             foreach (var row in table.Rows)
             {
                 foreach (var cell in row.Cells)
                 {
                     var group = row.Group is { Length: > 0 } g && !row.Label.StartsWith(g, StringComparison.Ordinal) ? g + " " : "";
-                    labels.TryAdd($"{table.Key}.{row.Key}.{cell.Key}", $"{number} · {group}{row.Label} · {cell.Label}");
+                    labels.TryAdd($"{table.Key}.{row.Key}.{cell.Key}", $"{table.Name} · {group}{row.Label} · {cell.Label}");
                 }
             }
         }

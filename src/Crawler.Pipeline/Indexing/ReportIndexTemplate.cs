@@ -2,12 +2,13 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 
 namespace Crawler.Pipeline.Indexing;
 
 /// <summary>
 /// The composable index template (PUT _index_template/{name}) for report versions, generated from
-/// <see cref="ReportSchema.AllTables"/> so every figure of every template layout (2019 keys too) has a numeric
+/// <see cref="ReportTemplates.AllTables"/> so every figure of every template layout (2019 keys too) has a numeric
 /// field under its flat key. ops/elasticsearch/reports-template.json is this with the default options.
 /// </summary>
 public static class ReportIndexTemplate
@@ -145,7 +146,7 @@ public static class ReportIndexTemplate
     public static IReadOnlyList<(string Key, FigureKind Kind)> FigureFields()
     {
         var fields = new Dictionary<string, FigureKind>(StringComparer.Ordinal);
-        foreach (var table in ReportSchema.AllTables)
+        foreach (var table in ReportTemplates.AllTables)
         {
             foreach (var figure in FigureTable.Empty(table).Figures())
             {

@@ -15,7 +15,7 @@ public static class ReportCsvExport
     public static IReadOnlyList<string> FigureColumns => ReportExportColumns.FigureKeys;
 
     /// <summary>The machine keys (the header of <c>--header keys</c>).</summary>
-    public static IReadOnlyList<string> Columns { get; } = ReportExportColumns.Headers(ExportHeader.Keys);
+    public static IReadOnlyList<string> Columns => ReportExportColumns.Headers(ExportHeader.Keys);
 
     public static async Task WriteAsync(TextWriter output, IEnumerable<ReportVersionRecord> versions, ExportHeader header, CancellationToken cancellationToken)
     {

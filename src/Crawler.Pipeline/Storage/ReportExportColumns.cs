@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using Crawler.Reports.Parsing;
 
 namespace Crawler.Pipeline.Storage;
@@ -12,8 +13,9 @@ public enum ExportHeader
 }
 
 /// <summary>
-/// The columns of the CSV and xlsx exports: the metadata, then every figure of the 2021 layout in printed order and
-/// the keys only the 2019 layout has, each with its key and the label the template prints.
+/// The columns of the CSV and xlsx exports: the metadata, then every figure key of every declared template
+/// (<see cref="ReportTemplates.FigureKeys"/>: the first template's in printed order, then the keys only later ones
+/// have), each with its key and the label the template prints.
 /// </summary>
 public static class ReportExportColumns
 {
@@ -27,7 +29,22 @@ public static class ReportExportColumns
         ("fetchedAt", "抓取时间（北京时间）"), ("publishedAt", "发布日期"), ("publishedAtSource", "发布日期来源"), ("findingCodes", "发现代码"),
     ];
 
-    public static IReadOnlyList<string> FigureKeys { get; } = BuildFigureKeys();
+    private sealed record KeysFor(object Snapshot, IReadOnlyList<string> Keys);
+
+    private static KeysFor? _figureKeys;
+
+    /// <summary>Every figure column; rebuilt when a template is registered.</summary>
+    public static IReadOnlyList<string> FigureKeys
+    {
+        get
+        {
+            var all = ReportTemplates.All;
+            if (Volatile.Read(ref _figureKeys) is { } cached && ReferenceEquals(cached.Snapshot, all)) return cached.Keys;
+            var keys = ReportTemplates.FigureKeys();
+            Volatile.Write(ref _figureKeys, new KeysFor(all, keys));
+            return keys;
+        }
+    }
 
     public static IReadOnlyList<string> Headers(ExportHeader header) => header == ExportHeader.Keys
         ? [.. Metadata.Select(m => m.Key), .. FigureKeys]
@@ -42,9 +59,11 @@ public static class ReportExportColumns
         var parts = key.Split('.');
         if (parts.Length != 3) return key;
         var (table, row, cell) = (parts[0], parts[1], parts[2]);
-        var definition = ReportSchema.AllTables.Where(t => t.Key == table).Select(t => t.Row(row)).FirstOrDefault(r => r is not null);
+        // The first layout whose row has that cell: a 2019 key (rules.made) is labelled by the 2019 row, not by 2021's rules row.
+        var definition = ReportTemplates.AllTables.Where(t => t.Key == table).Select(t => t.Row(row))
+            .FirstOrDefault(r => r is not null && r.Cells.Any(c => c.Key == cell));
         if (definition is null) return key;
-        var rowLabel = PrintedLabels.Of(table, row);
+        var rowLabel = table == ReportSchema.ApplicationsKey ? PrintedLabels.Of(table, row) : definition.Label;
         if (table != ReportSchema.ApplicationsKey && definition.Group is { } group && !group.StartsWith('第')) rowLabel = group + " " + rowLabel;
         var cellLabel = definition.Cells.FirstOrDefault(c => c.Key == cell)?.Label ?? cell;
         return rowLabel + " " + cellLabel;
@@ -56,12 +75,4 @@ public static class ReportExportColumns
     /// <summary>A time in Beijing time to the second: "2024-01-25 11:00:00" for people, ISO 8601 with +08:00 for programs.</summary>
     public static string BeijingTime(DateTimeOffset at, ExportHeader header) =>
         at.ToOffset(BeijingOffset).ToString(header == ExportHeader.Keys ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static List<string> BuildFigureKeys()
-    {
-        var keys = AnnualReport.Blank(ReportTemplate.Template2021).Figures().Select(f => f.Key).ToList();
-        var known = keys.ToHashSet(StringComparer.Ordinal);
-        keys.AddRange(AnnualReport.Blank(ReportTemplate.Template2019).Figures().Select(f => f.Key).Where(known.Add));
-        return keys;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -17,11 +18,7 @@ public static class ReportWorkbookExport
     private const uint DateStyle = 2;
 
     public static IReadOnlyList<(string Key, string Sheet)> TableSheets { get; } =
-    [
-        (ReportSchema.ActiveDisclosureKey, "表二 " + ReportSchema.ActiveDisclosure2021.Title),
-        (ReportSchema.ApplicationsKey, "表三 " + ReportSchema.Applications2021.Title),
-        (ReportSchema.ReviewAndLitigationKey, "表四 " + ReportSchema.ReviewAndLitigation.Title),
-    ];
+        [.. ReportTemplates.Default.Tables.Select(t => (t.Key, t.Name + " " + t.Title))];
 
     public const string ReportsSheet = "报告";
     public const string FindingsSheet = "发现";

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Crawler.Reports.Model;
 using Crawler.Reports.Parsing;
+using Crawler.Reports.Templates;
 
 namespace Crawler.Reports.Json;
 
@@ -100,8 +101,9 @@ public static class ReportJson
     {
         var root = JsonNode.Parse(json)?.AsObject() ?? throw new JsonException("报告 JSON 不是对象");
         var template = ReportTemplateNames.FromName(root["template"]?.GetValue<string>()) ?? ReportTemplate.Free;
-        var mixed = root["applications"]?["otherHandling"] is not null && template != ReportTemplate.Template2019;
-        var blank = AnnualReport.Blank(template, mixed);
+        // The template's substitutions whose row the JSON holds (a mixed 2021 report's applications.otherHandling).
+        var applied = ReportTemplates.For(template).Substitutions.Where(s => root[s.Table]?[s.Row.Key] is not null).ToArray();
+        var blank = AnnualReport.Blank(template, applied);
         var period = root["statisticalPeriod"] is JsonObject p
             ? new StatisticalPeriod(DateOnly.Parse(p["from"]!.GetValue<string>(), CultureInfo.InvariantCulture),
                                     DateOnly.Parse(p["to"]!.GetValue<string>(), CultureInfo.InvariantCulture))

@@ -1,3 +1,5 @@
+using Crawler.Reports.Templates;
+
 namespace Crawler.Reports.Model;
 
 /// <summary>
@@ -29,12 +31,24 @@ public sealed record AnnualReport
     public IEnumerable<Figure> Figures() =>
         ActiveDisclosure.Figures().Concat(Applications.Figures()).Concat(ReviewAndLitigation.Figures());
 
-    /// <summary>A report with the given template's layout and every cell empty.</summary>
-    public static AnnualReport Blank(ReportTemplate template, bool mixed = false) => new()
+    /// <summary>A report with the given template's layout and every cell empty; <paramref name="mixed"/> applies the
+    /// template's substitutions (a 2021 report printing the 2019 single row （六）其他处理).</summary>
+    public static AnnualReport Blank(ReportTemplate template, bool mixed = false) =>
+        Blank(template, mixed ? ReportTemplates.For(template).Substitutions : []);
+
+    /// <summary>A report with the given template's layout, the given substitutions applied, and every cell empty.</summary>
+    public static AnnualReport Blank(ReportTemplate template, IReadOnlyCollection<RowSubstitution> substitutions)
     {
-        Template = template,
-        ActiveDisclosure = FigureTable.Empty(ReportSchema.ActiveDisclosureFor(template)),
-        Applications = FigureTable.Empty(ReportSchema.ApplicationsFor(template, mixed)),
-        ReviewAndLitigation = FigureTable.Empty(ReportSchema.ReviewAndLitigation),
-    };
+        var declaration = ReportTemplates.For(template);
+        return new()
+        {
+            Template = template,
+            ActiveDisclosure = FigureTable.Empty(declaration.Layout(ReportSchema.ActiveDisclosureKey, substitutions)),
+            Applications = FigureTable.Empty(declaration.Layout(ReportSchema.ApplicationsKey, substitutions)),
+            ReviewAndLitigation = FigureTable.Empty(declaration.Layout(ReportSchema.ReviewAndLitigationKey, substitutions)),
+        };
+    }
+
+    /// <summary>The three tables in printed order.</summary>
+    public IReadOnlyList<FigureTable> Tables => [ActiveDisclosure, Applications, ReviewAndLitigation];
 }

@@ -8,4 +8,7 @@ public sealed record CellDefinition(string Key, string Label, FigureKind Kind = 
 {
     /// <summary>The unit the key stores; null for counts.</summary>
     public MoneyUnit? Unit { get; init; }
+
+    /// <summary>Other wordings of the column header that reports print (社会组织 for 社会公益组织, 合计 for 总计).</summary>
+    public IReadOnlyList<string> Synonyms { get; init; } = [];
 }

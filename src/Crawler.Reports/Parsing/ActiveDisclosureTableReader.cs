@@ -1,38 +1,38 @@
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 
 namespace Crawler.Reports.Parsing;
 
 /// <summary>
-/// Reads table 2 (主动公开政府信息情况). Which template it follows is decided by its column headers:
-/// 本年制发件数/本年处理决定数量/本年收费金额 (2021) or 本年新制作数量/上一年项目数量/采购项目数量 (2019).
+/// Reads table 2 (主动公开政府信息情况). Which template it follows is decided by its column headers: each
+/// template declares the headers only it prints (<see cref="TemplateDeclaration.Headers"/>), e.g. 本年制发件数 for
+/// 2021 and 本年新制作数量 for 2019; the template with the most printed wins, a tie goes to the one registered first.
 /// </summary>
 internal static class ActiveDisclosureTableReader
 {
-    private static readonly string[] Headers2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"];
-    private static readonly string[] Headers2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额"];
-
-    /// <summary>The template the printed column headers belong to, or null when they name neither.</summary>
-    public static ReportTemplate? DetectTemplate(IReadOnlyList<GridLine> lines)
+    /// <summary>The template the printed column headers belong to, or null when they name none.</summary>
+    public static TemplateDeclaration? DetectTemplate(IReadOnlyList<GridLine> lines)
     {
-        int score2021 = 0, score2019 = 0;
-        foreach (var line in lines)
+        var texts = lines.SelectMany(l => l.Texts).Select(LabelText.Normalize).ToArray();
+        TemplateDeclaration? best = null;
+        var bestScore = 0;
+        foreach (var template in ReportTemplates.All)
         {
-            foreach (var text in line.Texts)
+            var score = 0;
+            foreach (var normalized in texts)
             {
-                var normalized = LabelText.Normalize(text);
-                foreach (var header in Headers2021) if (normalized.Contains(header, StringComparison.Ordinal)) score2021++;
-                foreach (var header in Headers2019) if (normalized.Contains(header, StringComparison.Ordinal)) score2019++;
-                if (normalized == "处理决定数量") score2019++;
+                foreach (var header in template.Headers) if (normalized.Contains(header, StringComparison.Ordinal)) score++;
+                foreach (var header in template.ExactHeaders) if (normalized == header) score++;
             }
+            if (score > bestScore) (best, bestScore) = (template, score);
         }
-        if (score2021 == 0 && score2019 == 0) return null;
-        return score2019 > score2021 ? ReportTemplate.Template2019 : ReportTemplate.Template2021;
+        return best;
     }
 
-    public static TableReading Read(IReadOnlyList<GridLine> lines, ReportTemplate template, List<Finding> findings)
+    /// <summary>Reads the rows of <paramref name="definition"/> (the detected template's table 2) by their labels.</summary>
+    public static TableReading Read(IReadOnlyList<GridLine> lines, TableDefinition definition, List<Finding> findings)
     {
-        var definition = ReportSchema.ActiveDisclosureFor(template);
-        var catalog = template == ReportTemplate.Template2019 ? LabelCatalogs.ActiveRows2019 : LabelCatalogs.ActiveRows2021;
+        var catalog = LabelCatalogs.RowsOf(definition);
         var reading = new TableReading();
         var headerUnits = HeaderUnits(lines, definition);
         foreach (var line in lines)

@@ -84,9 +84,9 @@ internal static class ApplicationsTableReader
     public static string RowName(string key)
     {
         var entry = LabelCatalogs.ApplicationRows.Entries.First(e => e.Key == key);
-        var group = ReportSchema.ApplicationsMixed.Row(key)?.Group;
+        var group = LabelCatalogs.ApplicationRowDefinitions.First(r => r.Key == key).Group;
         var ordinal = entry.Ordinal is null ? "" : char.IsAsciiDigit(entry.Ordinal[0]) ? entry.Ordinal + "." : entry.Ordinal.StartsWith('（') ? entry.Ordinal : entry.Ordinal + "、";
         var own = ordinal + entry.Label;
-        return group is null || group.StartsWith("三、", StringComparison.Ordinal) ? own : $"（{GroupOrdinal(group)}）{group} {own}";
+        return group is null || group == ReportSchema.ResultGroup ? own : $"（{GroupOrdinal(group)}）{group} {own}";
     }
 }

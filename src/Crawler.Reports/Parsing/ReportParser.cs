@@ -1,5 +1,6 @@
 using Crawler.Reports.Documents;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using Crawler.Reports.Validation;
 
 namespace Crawler.Reports.Parsing;
@@ -30,12 +31,12 @@ public sealed class ReportParser : IReportParser
         var activeTemplate = ActiveDisclosureTableReader.DetectTemplate(active);
         var applicationsReading = ApplicationsTableReader.Read(applications, findings);
         var layout = TemplateDecision.Decide(activeTemplate, applicationsReading);
-        var activeReading = ActiveDisclosureTableReader.Read(active, layout.Template, findings);
+        var activeReading = ActiveDisclosureTableReader.Read(active, layout.Layout(ReportSchema.ActiveDisclosureKey), findings);
         var reviewReading = ReviewTableReader.Read(review, findings);
         var template = activeReading.Found || applicationsReading.Found || reviewReading.Found ? layout.Template : ReportTemplate.Free;
 
         var metadata = MetadataReader.Read(outline);
-        var report = AnnualReport.Blank(template, layout.Mixed) with
+        var report = AnnualReport.Blank(template, layout.Applied) with
         {
             Title = metadata.Title,
             Agency = metadata.Agency,
@@ -47,11 +48,8 @@ public sealed class ReportParser : IReportParser
         Fill(report.Applications, applicationsReading);
         Fill(report.ReviewAndLitigation, reviewReading);
 
-        if (layout.Mixed)
-        {
-            foreach (var substitution in report.Applications.Definition.Substitutions)
-                findings.Add(FindingSeverities.Create(FindingCodes.TemplateMixed, substitution.Where, substitution.Message));
-        }
+        foreach (var substitution in report.Tables.SelectMany(t => t.Definition.Substitutions))
+            findings.Add(FindingSeverities.Create(FindingCodes.TemplateMixed, substitution.Where, substitution.Message));
         ReportMissingTables(outline, template, metadata.Year, findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
         ReportIntroductionYear(metadata, findings);
         var unread = ReportUnreadRows(findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
@@ -102,12 +100,12 @@ public sealed class ReportParser : IReportParser
 
     /// <summary>
     /// Tables are expected when any was found, when a section heading promises one, or when the report is on
-    /// 2019 or later (the year the 2019 template took effect); older free-text reports have none to miss.
+    /// on or after the first year of the earliest template (2019); older free-text reports have none to miss.
     /// </summary>
     private static void ReportMissingTables(ReportOutline outline, ReportTemplate template, int? year, List<Finding> findings, params (TableReading Reading, FigureTable Table)[] tables)
     {
-        var expectTables = template != ReportTemplate.Free || outline.Headings[2] >= 0 || outline.Headings[3] >= 0 || outline.Headings[4] >= 0
-            || year >= 2019;
+        var expectTables = !template.IsFree || outline.Headings[2] >= 0 || outline.Headings[3] >= 0 || outline.Headings[4] >= 0
+            || year >= ReportTemplates.FirstYear;
         if (!expectTables) return;
         foreach (var (reading, table) in tables)
         {

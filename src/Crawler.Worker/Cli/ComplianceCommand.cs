@@ -76,7 +76,7 @@ internal static class ComplianceCommand
                 },
                 row.PublishedAt?.Text ?? "—",
                 row.PublishedAt is { } published ? Markup.Escape(Reports.Publication.DateSources.Label(published.Source)) : "—",
-                row.Template is null ? "—" : row.StandardFormat ? "2021" : $"[yellow]{row.Template}[/]",
+                row.Template is null ? "—" : row.StandardFormat ? row.Template : $"[yellow]{row.Template}[/]",
                 row.Status == ComplianceStatus.Missing ? "—" : row.FiguresAddUp ? "[green]一致[/]" : $"[red]{Markup.Escape(ComplianceExport.Codes(row.RuleViolations))}[/]",
                 Markup.Escape(ComplianceExport.Codes(row.OtherFindings)));
         }

@@ -80,7 +80,7 @@ internal static class OverviewPage
             if (row.PublishedAt is { } published) html.Append("<span title=\"").AppendE(published.Evidence).Append("\">").AppendE(DateSources.Label(published.Source)).Append("</span>");
             else html.Append('—');
             html.Append("</td><td>").Append(Html.Day(row.DueDate)).Append("</td><td>")
-                .Append(row.Template is null ? "—" : row.StandardFormat ? "2021" : $"<span class=\"problem\">{Html.E(row.Template)}（非标准）</span>")
+                .Append(row.Template is null ? "—" : row.StandardFormat ? Html.E(row.Template) : $"<span class=\"problem\">{Html.E(row.Template)}（非标准）</span>")
                 .Append("</td><td>")
                 .Append(row.Status == ComplianceStatus.Missing ? "—" : row.FiguresAddUp ? "<span class=\"ok\">一致</span>" : $"<span class=\"problem\">{Html.E(Codes(row.RuleViolations))}</span>")
                 .Append("</td><td class=\"small\">").AppendE(Codes(row.OtherFindings)).Append("</td></tr>");

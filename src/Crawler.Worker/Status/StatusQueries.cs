@@ -3,6 +3,8 @@ using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
+using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using Crawler.Worker.Hosting;
 
 namespace Crawler.Worker.Status;
@@ -16,15 +18,22 @@ internal sealed class StatusQueries(
     IConfiguration configuration,
     TimeProvider time)
 {
-    /// <summary>Table 3's request counts summed for the overview charts: received, then the outcome groups.</summary>
+    private static readonly Dictionary<string, string> OutcomeColors = new(StringComparer.Ordinal)
+    {
+        ["予以公开"] = "#2e7d32", ["部分公开"] = "#7cb342", ["不予公开"] = "#d84315",
+        ["无法提供"] = "#f9a825", ["不予处理"] = "#6d4c41", ["其他处理"] = "#5c6bc0",
+    };
+
+    /// <summary>
+    /// Table 3's request counts summed for the overview charts: received, then the outcome groups, each with the
+    /// result rows of every template (其他处理: the three 2021 rows and the 2019 single row), from the declarations.
+    /// </summary>
     public static readonly IReadOnlyList<(string Name, string Color, string[] Rows)> Outcomes =
     [
-        ("予以公开", "#2e7d32", ["granted"]),
-        ("部分公开", "#7cb342", ["partiallyGranted"]),
-        ("不予公开", "#d84315", ["deniedStateSecret", "deniedProhibitedByLaw", "deniedSecurityStability", "deniedThirdPartyRights", "deniedInternalAffairs", "deniedProcessInformation", "deniedEnforcementCaseFile", "deniedAdministrativeQuery"]),
-        ("无法提供", "#f9a825", ["unavailableNotHeld", "unavailableNeedsCreation", "unavailableStillUnclear"]),
-        ("不予处理", "#6d4c41", ["rejectedComplaint", "rejectedDuplicate", "rejectedPublication", "rejectedExcessive", "rejectedConfirmation"]),
-        ("其他处理", "#5c6bc0", ["otherNoCorrection", "otherNoFee", "otherOther", "otherHandling"]),
+        .. ReportTemplates.AllTables.Where(t => t.Key == ReportSchema.ApplicationsKey)
+            .SelectMany(t => t.Rows).Where(r => r.IsResult).DistinctBy(r => r.Key)
+            .GroupBy(r => r.Group == ReportSchema.ResultGroup ? r.Label.Split('（')[0] : r.Group ?? r.Label)
+            .Select(g => (g.Key, OutcomeColors.GetValueOrDefault(g.Key, "#757575"), g.Select(r => r.Key).ToArray())),
     ];
 
     public static IReadOnlyList<string> TotalKeys { get; } =

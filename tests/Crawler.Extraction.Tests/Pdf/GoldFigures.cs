@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using Crawler.Tests.Shared;
 
 namespace Crawler.Extraction.Tests.Pdf;
@@ -11,7 +12,7 @@ internal static class GoldFigures
     public static IEnumerable<(string Label, string?[] Values)> Applications(string stem)
     {
         var gold = Load(stem).GetProperty("applications");
-        foreach (var row in ReportSchema.Applications2021.Rows)
+        foreach (var row in Template2021.Declaration.Applications.Rows)
             yield return (row.Label, ReportSchema.ApplicantColumns.Select(c => Text(gold.GetProperty(row.Key).GetProperty(c.Key))).ToArray());
     }
 
@@ -35,7 +36,7 @@ internal static class GoldFigures
     public static IEnumerable<(string Label, string?[] Values)> ActiveDisclosure(string stem)
     {
         var gold = Load(stem).GetProperty("activeDisclosure");
-        foreach (var row in ReportSchema.ActiveDisclosure2021.Rows)
+        foreach (var row in Template2021.Declaration.ActiveDisclosure.Rows)
             yield return (row.Label, row.Cells.Select(c => Text(gold.GetProperty(row.Key).GetProperty(c.Key))).ToArray());
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Crawler.Pipeline.Indexing;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using Crawler.Tests.Shared;
 
 namespace Crawler.Pipeline.Tests.Indexing;
@@ -20,7 +21,7 @@ public sealed class ReportIndexTemplateTests
     public void Every_figure_of_every_layout_is_a_numeric_field_under_its_flat_key()
     {
         var fields = ReportIndexTemplate.FieldTypes(ReportIndexTemplate.Build(new ElasticsearchOptions()));
-        var figures = ReportSchema.AllTables.SelectMany(t => FigureTable.Empty(t).Figures()).ToList();
+        var figures = ReportTemplates.AllTables.SelectMany(t => FigureTable.Empty(t).Figures()).ToList();
 
         Assert.All(figures, f => Assert.Equal(f.Kind == FigureKind.Amount ? "double" : "long", fields[f.Key]));
         Assert.Equal("long", fields["applications.newReceived.total"]);

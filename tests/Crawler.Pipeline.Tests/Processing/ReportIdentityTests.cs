@@ -1,5 +1,6 @@
 using Crawler.Pipeline.Processing;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 
 namespace Crawler.Pipeline.Tests.Processing;
 
@@ -21,7 +22,7 @@ public sealed class ReportIdentityTests
     [InlineData(null, null, null)]
     public void The_parsed_year_wins_over_the_link_year(int? parsed, int? hint, int? expected)
     {
-        var report = AnnualReport.Blank(ReportTemplate.Template2021) with { Year = parsed };
+        var report = AnnualReport.Blank(Template2021.Id) with { Year = parsed };
         Assert.Equal(expected, ReportIdentity.Decide("聊城市商务局", hint, report).Year);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Crawler.Reports.Json;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using Crawler.Tests.Shared;
 
 namespace Crawler.Reports.Tests.Json;
@@ -38,7 +39,7 @@ public class ReportJsonTests
     [Fact]
     public void Amounts_are_written_as_decimals_and_blank_cells_as_null()
     {
-        var report = AnnualReport.Blank(ReportTemplate.Template2021);
+        var report = AnnualReport.Blank(Template2021.Id);
         report.ActiveDisclosure["fees", "amountTenThousandYuan"] = 0m;
         report.Applications["newReceived", "total"] = 3m;
 

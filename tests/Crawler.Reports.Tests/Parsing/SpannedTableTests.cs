@@ -1,5 +1,6 @@
 using Crawler.Reports.Documents;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using Crawler.Reports.Parsing;
 using Crawler.Reports.Validation;
 
@@ -111,7 +112,7 @@ public class SpannedTableTests
 
         Assert.Equal("青山县商务局", report.Agency);
         Assert.Equal(2023, report.Year);
-        Assert.Equal(ReportTemplate.Template2021, report.Template);
+        Assert.Equal(Template2021.Id, report.Template);
         var applications = report.Applications;
         Assert.Equal([4m, 1m, 0m, 0m, 0m, 0m, 5m], ReportSchema.ApplicantColumns.Select(c => applications["newReceived", c.Key]));
         Assert.Equal(3m, applications["granted", "naturalPerson"]);

@@ -1,13 +1,14 @@
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 
 namespace Crawler.Reports.Tests.Validation;
 
 /// <summary>A hand-made report whose figures satisfy every rule, to break one cell at a time.</summary>
 internal static class ConsistentReport
 {
-    public static AnnualReport Create(ReportTemplate template = ReportTemplate.Template2021, bool mixed = false)
+    public static AnnualReport Create(ReportTemplate? template = null, bool mixed = false)
     {
-        var report = AnnualReport.Blank(template, mixed) with
+        var report = AnnualReport.Blank(template ?? Template2021.Id, mixed) with
         {
             Year = 2023,
             StatisticalPeriod = new StatisticalPeriod(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)),

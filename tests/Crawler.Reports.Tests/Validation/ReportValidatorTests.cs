@@ -1,4 +1,5 @@
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 using Crawler.Reports.Validation;
 
 namespace Crawler.Reports.Tests.Validation;
@@ -173,7 +174,7 @@ public class ReportValidatorTests
     [Fact]
     public void Tables_that_were_not_printed_get_no_blank_cells_finding()
     {
-        var report = AnnualReport.Blank(ReportTemplate.Template2021) with { Year = 2023 };
+        var report = AnnualReport.Blank(Template2021.Id) with { Year = 2023 };
 
         Assert.Empty(ReportValidator.Validate(report));
         Assert.Empty(ReportValidator.Validate(report, new HashSet<string>()));

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Crawler.Extraction.Layout;
 using Crawler.Reports.Model;
+using Crawler.Reports.Templates;
 
 namespace Crawler.Extraction.Ocr.Grid;
 
@@ -14,7 +15,7 @@ namespace Crawler.Extraction.Ocr.Grid;
 /// </summary>
 internal static partial class LabelCleaner
 {
-    private static readonly HashSet<string> ShortLabels = ReportSchema.AllTables
+    private static readonly HashSet<string> ShortLabels = ReportTemplates.AllTables
         .SelectMany(t => t.Rows.SelectMany(r => r.Cells.Select(c => c.Label).Append(r.Label).Append(r.Group ?? "")))
         .Concat(ReportSchema.ApplicantColumns.Select(c => c.Label))
         .Concat(ReportSchema.ReviewCells.Select(c => c.Label))
