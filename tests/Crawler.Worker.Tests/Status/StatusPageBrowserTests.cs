@@ -78,7 +78,9 @@ public sealed class StatusPageBrowserTests(StatusSite site) : IClassFixture<Stat
     {
         var (page, _) = await site.OpenAsync("/");
         await page.ClickAsync($"#compliance a:text-is('{FebruarySite.LateAgency}')");
-        await page.WaitForURLAsync("**/agency/feb-liaocheng-commerce");
+        // The URL, then the content: no wait on load events, which a loaded CI machine was seen to miss (30 s timeout with the page idle).
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agency/feb-liaocheng-commerce$"));
+        await Assertions.Expect(page.Locator("#agency-years")).ToBeVisibleAsync();
 
         var year = await page.Locator("#agency-years tbody tr", new PageLocatorOptions { HasText = "2023" }).Locator("td").AllInnerTextsAsync();
         Assert.Equal(("逾期发布（6 天）", "2024-02-06", "2024-01-31"), (year[1], year[2], year[4]));
@@ -106,7 +108,8 @@ public sealed class StatusPageBrowserTests(StatusSite site) : IClassFixture<Stat
     {
         var (page, requests) = await site.OpenAsync("/");
         await page.ClickAsync($"#compliance a:text-is('{FebruarySite.OnTimeAgency}')");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agency/[^/]+$"));
+        await Assertions.Expect(page.Locator("#agency-years")).ToBeVisibleAsync();
         Assert.NotEmpty(requests);
         Assert.All(requests, url => Assert.StartsWith(site.BaseUrl.GetLeftPart(UriPartial.Authority), url, StringComparison.Ordinal));
         Assert.Equal(0, await page.Locator("script, link[rel=stylesheet], img[src^=http], iframe").CountAsync());

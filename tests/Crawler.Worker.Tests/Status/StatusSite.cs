@@ -66,6 +66,10 @@ public sealed class StatusSite : IAsyncLifetime
     public async Task<(IPage Page, List<string> Requests)> OpenAsync(string path)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, DeviceScaleFactor = 2, Locale = "zh-CN" });
+        // Two cores running every test project at once: give each step a minute before it counts as hung.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
         var response = await page.GotoAsync(new Uri(BaseUrl, path).ToString());
