@@ -31,8 +31,14 @@ public static class StorageServices
         else AddSqlite(services);
         services.TryAddSingleton(provider => new ContentAddressedArchive(provider.GetRequiredService<DataLayout>().Archive));
         services.TryAddSingleton<IArchivedContent>(provider => provider.GetRequiredService<ContentAddressedArchive>());
-        services.TryAddSingleton(provider => new WarcWriterFactory(provider.GetRequiredService<DataLayout>().Warc,
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value.WarcMaxFileBytes));
+        // Nodes sharing the data folder (the PostgreSQL store, or a NodeName given) write WARC files named after themselves.
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var shared = options.Provider == StorageProvider.PostgreSql || !string.IsNullOrWhiteSpace(options.NodeName);
+            return new WarcWriterFactory(provider.GetRequiredService<DataLayout>().Warc, provider.GetRequiredService<TimeProvider>(),
+                options.WarcMaxFileBytes, shared ? options.Node() : null);
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, EmbeddedSearchIndexer>());
         // The parser is pure code without wiring of its own; a host may register another IReportParser first.
         services.TryAddSingleton<IReportParser, ReportParser>();
