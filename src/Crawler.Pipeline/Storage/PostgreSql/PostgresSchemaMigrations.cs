@@ -139,5 +139,17 @@ internal static class PostgresSchemaMigrations
             vector tsvector NOT NULL);
         CREATE INDEX report_search_vector ON report_search USING gin (vector);
         """,
+
+        // 2: Quartz's clustered job store (Scheduler__Clustered=true) on the same database: its qrtz_* tables, as Quartz 4.7.3
+        //    ships them for PostgreSQL (quartz_tables_postgres.sql beside this file).
+        QuartzTables(),
     ];
+
+    private static string QuartzTables()
+    {
+        using var stream = typeof(PostgresSchemaMigrations).Assembly.GetManifestResourceStream("Crawler.Pipeline.Storage.PostgreSql.quartz_tables_postgres.sql")
+            ?? throw new InvalidOperationException("the Quartz schema resource quartz_tables_postgres.sql is missing from Crawler.Pipeline");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }
