@@ -4,6 +4,14 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results="$(mktemp -d)"
+# The state store's tests run on SQLite and on PostgreSQL: a throw-away cluster on a loopback port for this run
+# (tests/pg-cluster.sh; its connection string in CRAWLER_TEST_POSTGRES). Without a PostgreSQL server the PostgreSQL
+# tests are reported as skipped, with the reason.
+if [ -z "${CRAWLER_TEST_POSTGRES:-}" ]; then
+  # shellcheck source=tests/pg-cluster.sh
+  source tests/pg-cluster.sh start || echo "run.sh: PostgreSQL tests will be skipped (no cluster)"
+  trap 'bash tests/pg-cluster.sh stop "${PG_TEST_DIR:-}"' EXIT
+fi
 dotnet build Crawler.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test Crawler.sln -c Release --no-build -nologo \
   --logger "trx;LogFilePrefix=run" --results-directory "$results" "$@"

@@ -5,7 +5,8 @@ namespace Crawler.Pipeline.Archiving;
 
 /// <summary>
 /// The files of one crawl: <c>crawl-&lt;yyyyMMddTHHmmssZ&gt;-&lt;n&gt;.warc.gz</c>, n counting up from 1 when a file
-/// reaches its size limit (and past names an earlier crawl in the same second already used).
+/// reaches its size limit (and past names an earlier crawl in the same second already used). Nodes sharing one data
+/// folder (the PostgreSQL store) name theirs <c>crawl-&lt;node&gt;-&lt;yyyyMMddTHHmmssZ&gt;-&lt;n&gt;.warc.gz</c>, so no two writers share a file.
 /// </summary>
 internal sealed class WarcFileSequence
 {
@@ -16,10 +17,10 @@ internal sealed class WarcFileSequence
     private readonly List<string> _written = [];
     private int _next = 1;
 
-    public WarcFileSequence(string directory, DateTimeOffset crawlStartedAt, long maxFileBytes, TimeProvider time)
+    public WarcFileSequence(string directory, DateTimeOffset crawlStartedAt, long maxFileBytes, TimeProvider time, string? node = null)
     {
         _directory = directory;
-        _stamp = crawlStartedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        _stamp = (string.IsNullOrEmpty(node) ? "" : node + "-") + crawlStartedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         _maxFileBytes = maxFileBytes;
         _time = time;
     }

@@ -9,14 +9,17 @@ public sealed class WarcWriterFactory
     private readonly string _directory;
     private readonly TimeProvider _time;
     private readonly long _maxFileBytes;
+    private readonly string? _node;
 
-    public WarcWriterFactory(string directory, TimeProvider time, long maxFileBytes = DefaultMaxFileBytes)
+    /// <param name="node">This node's name in the file names when several nodes share the folder; null for one node.</param>
+    public WarcWriterFactory(string directory, TimeProvider time, long maxFileBytes = DefaultMaxFileBytes, string? node = null)
     {
         _directory = directory;
         _time = time;
         _maxFileBytes = maxFileBytes;
+        _node = node;
     }
 
     public WarcWriter Create(DateTimeOffset crawlStartedAt) =>
-        new(new WarcFileSequence(_directory, crawlStartedAt, _maxFileBytes, _time));
+        new(new WarcFileSequence(_directory, crawlStartedAt, _maxFileBytes, _time, _node));
 }

@@ -1,3 +1,5 @@
+using Crawler.Pipeline.Search;
+using Crawler.Pipeline.Storage;
 using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Telemetry;
@@ -30,7 +32,7 @@ public static class IndexingServiceCollectionExtensions
 
         services.TryAddSingleton(sp => ElasticsearchClientFactory.Create(sp.GetRequiredService<ElasticsearchOptions>()));
         services.TryAddSingleton<IReportIndex, ElasticsearchReportIndex>();
-        services.TryAddSingleton<IReportVersionSource, StoredReportVersions>();
+        services.TryAddSingleton<IReportVersionSource>(sp => new StoredReportVersions(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<IReportTexts>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, IndexingObserver>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, IndexDelivery>(sp => new IndexDelivery(
             sp.GetRequiredService<IReportIndex>(), sp.GetRequiredService<ElasticsearchOptions>(), sp.GetRequiredService<ILogger<IndexDelivery>>(),

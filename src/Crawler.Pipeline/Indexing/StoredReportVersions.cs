@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Crawler.Pipeline.Processing;
+using Crawler.Pipeline.Search;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
 using Crawler.Reports.Json;
@@ -14,12 +15,17 @@ namespace Crawler.Pipeline.Indexing;
 public sealed class StoredReportVersions : IReportVersionSource
 {
     private readonly IReportStore _store;
-    private readonly StateDatabase _database;
+    private readonly IReportTexts _texts;
 
     public StoredReportVersions(IReportStore store, StateDatabase database)
+        : this(store, new SqliteReportSearch(database))
+    {
+    }
+
+    public StoredReportVersions(IReportStore store, IReportTexts texts)
     {
         _store = store;
-        _database = database;
+        _texts = texts;
     }
 
     public async IAsyncEnumerable<StoredReportVersion> AllVersionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -57,12 +63,5 @@ public sealed class StoredReportVersions : IReportVersionSource
         };
     }
 
-    private async Task<string> TextAsync(long versionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT text FROM report_texts WHERE version_id = $id";
-        command.Parameters.AddWithValue("$id", versionId);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string ?? "";
-    }
+    private Task<string> TextAsync(long versionId, CancellationToken cancellationToken) => _texts.TextAsync(versionId, cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace Crawler.Pipeline.Search;
 /// <c>report_search</c> its CJK-bigram form (see <see cref="CjkBigrams"/>), ranked by bm25 among at most
 /// <see cref="DefaultRankingCap"/> matching versions, newest first (<see cref="SearchStatement"/>).
 /// </summary>
-public sealed class SqliteReportSearch : IReportSearch
+public sealed class SqliteReportSearch : IReportSearch, IReportTexts
 {
     /// <summary>How many matching versions (after filters) one query ranks at most, newest first.</summary>
     public const int DefaultRankingCap = 5000;
@@ -50,6 +50,15 @@ public sealed class SqliteReportSearch : IReportSearch
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string> TextAsync(long versionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT text FROM report_texts WHERE version_id = $id";
+        command.Parameters.AddWithValue("$id", versionId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string ?? "";
     }
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)

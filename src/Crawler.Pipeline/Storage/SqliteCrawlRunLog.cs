@@ -17,7 +17,7 @@ public sealed class SqliteCrawlRunLog(StateDatabase database) : ICrawlRunLog
         command.Parameters.AddWithValue("$agency", run.Agency);
         command.Parameters.AddWithValue("$started", StateDatabase.Stamp(run.StartedAt));
         command.Parameters.AddWithValue("$finished", StateDatabase.Stamp(run.FinishedAt));
-        command.Parameters.AddWithValue("$outcome", run.Outcome);
+        command.Parameters.AddWithValue("$outcome", (object?)run.Outcome ?? DBNull.Value);
         command.Parameters.AddWithValue("$documents", run.Documents);
         command.Parameters.AddWithValue("$new", run.NewReports);
         command.Parameters.AddWithValue("$versions", run.NewVersions);

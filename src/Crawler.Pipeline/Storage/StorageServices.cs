@@ -3,6 +3,7 @@ using Crawler.Pipeline.Discovery;
 using Crawler.Pipeline.Fetching;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Search;
+using Crawler.Pipeline.Storage.PostgreSql;
 using Crawler.Reports.Parsing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,30 @@ public static class StorageServices
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => DataLayout.At(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
+        var options = configuration.GetSection(StorageOptions.SectionName);
+        if (options.GetValue<StorageProvider?>(nameof(StorageOptions.Provider)) == StorageProvider.PostgreSql) AddPostgreSql(services);
+        else AddSqlite(services);
+        services.TryAddSingleton(provider => new ContentAddressedArchive(provider.GetRequiredService<DataLayout>().Archive));
+        services.TryAddSingleton<IArchivedContent>(provider => provider.GetRequiredService<ContentAddressedArchive>());
+        // Nodes sharing the data folder (the PostgreSQL store, or a NodeName given) write WARC files named after themselves.
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var shared = options.Provider == StorageProvider.PostgreSql || !string.IsNullOrWhiteSpace(options.NodeName);
+            return new WarcWriterFactory(provider.GetRequiredService<DataLayout>().Warc, provider.GetRequiredService<TimeProvider>(),
+                options.WarcMaxFileBytes, shared ? options.Node() : null);
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, EmbeddedSearchIndexer>());
+        // The parser is pure code without wiring of its own; a host may register another IReportParser first.
+        services.TryAddSingleton<IReportParser, ReportParser>();
+        services.TryAddSingleton<ArchivedDocumentProcessor>();
+        services.TryAddSingleton<DocumentProcessor>();
+        return services;
+    }
+
+    /// <summary>The embedded default: <c>state.db</c> in the data directory.</summary>
+    private static void AddSqlite(IServiceCollection services)
+    {
         services.TryAddSingleton(provider => new StateDatabase(provider.GetRequiredService<DataLayout>(),
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.ReadOnly));
         services.TryAddSingleton<ICrawlRunLog, SqliteCrawlRunLog>();
@@ -38,18 +63,35 @@ public static class StorageServices
             Directory.CreateDirectory(layout.Root);
             return new SqliteOutbox(layout.ConnectionString, provider.GetRequiredService<TimeProvider>());
         });
-        services.TryAddSingleton(provider => new ContentAddressedArchive(provider.GetRequiredService<DataLayout>().Archive));
-        services.TryAddSingleton<IArchivedContent>(provider => provider.GetRequiredService<ContentAddressedArchive>());
-        services.TryAddSingleton(provider => new WarcWriterFactory(provider.GetRequiredService<DataLayout>().Warc,
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value.WarcMaxFileBytes));
-        services.TryAddSingleton<IReportSearch, SqliteReportSearch>();
+        services.TryAddSingleton<SqliteReportSearch>();
+        services.TryAddSingleton<IReportSearch>(provider => provider.GetRequiredService<SqliteReportSearch>());
+        services.TryAddSingleton<IReportTexts>(provider => provider.GetRequiredService<SqliteReportSearch>());
         services.TryAddSingleton<Crawling.ICrawlHistory, SqliteCrawlHistory>();
         services.TryAddSingleton<IReportStatistics, SqliteReportStatistics>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, EmbeddedSearchIndexer>());
-        // The parser is pure code without wiring of its own; a host may register another IReportParser first.
-        services.TryAddSingleton<IReportParser, ReportParser>();
-        services.TryAddSingleton<ArchivedDocumentProcessor>();
-        services.TryAddSingleton<DocumentProcessor>();
-        return services;
+    }
+
+    /// <summary>
+    /// <c>Storage__Provider=PostgreSql</c>: the same interfaces on the database of <c>Storage__ConnectionString</c>, shared by
+    /// every worker; the archive and WARC files stay in the (shared) data directory.
+    /// </summary>
+    private static void AddPostgreSql(IServiceCollection services)
+    {
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new PostgresDatabase(options.ConnectionString ?? "", options.ReadOnly);
+        });
+        services.TryAddSingleton<ICrawlRunLog, PostgresCrawlRunLog>();
+        services.TryAddSingleton<PostgresReportStore>();
+        services.TryAddSingleton<IReportStore>(provider => provider.GetRequiredService<PostgresReportStore>());
+        services.TryAddSingleton<IFetchLedger>(provider => provider.GetRequiredService<IReportStore>());
+        services.TryAddSingleton<IReportCatalog>(provider => provider.GetRequiredService<IReportStore>());
+        services.TryAddSingleton<IOutbox>(provider => new PostgresOutbox(provider.GetRequiredService<PostgresDatabase>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value.Node()));
+        services.TryAddSingleton<PostgresReportSearch>();
+        services.TryAddSingleton<IReportSearch>(provider => provider.GetRequiredService<PostgresReportSearch>());
+        services.TryAddSingleton<IReportTexts>(provider => provider.GetRequiredService<PostgresReportSearch>());
+        services.TryAddSingleton<Crawling.ICrawlHistory, PostgresCrawlHistory>();
+        services.TryAddSingleton<IReportStatistics, PostgresReportStatistics>();
     }
 }

@@ -44,17 +44,30 @@ internal static class RunCommand
             var layout = DataLayout.At(builder.Configuration["Storage:DataDirectory"] ?? "data");
             Directory.CreateDirectory(layout.Root);
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+            var clustered = builder.Configuration.GetValue<bool>("Scheduler:Clustered");
+            var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+            if (clustered && (storage.Provider != StorageProvider.PostgreSql || string.IsNullOrWhiteSpace(storage.ConnectionString)))
+            {
+                await Console.Error.WriteLineAsync("配置无效 (invalid configuration):\n  Scheduler__Clustered=true 需要 Storage__Provider=PostgreSql 与 Storage__ConnectionString" +
+                    "（the clustered scheduler keeps its job store in the shared PostgreSQL state database）");
+                return ExitCodes.Usage;
+            }
             builder.Services
                 .AddCommandServices(builder.Configuration, session, CommandNeeds.Pipeline, sources, longRunning: true, timestamps: true)
                 .AddCrawlerWeb(builder.Configuration)
                 .AddStatusPages()
-                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow);
+                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow, clustered ? storage.ConnectionString : null);
             await using var app = builder.Build();
             try
             {
                 // Mapping the endpoints reads the web options; starting validates the rest (ValidateOnStart).
                 app.MapCrawlerEndpoints();
                 app.MapStatusPages();
+                // The shared database's schema, the Quartz tables included, before the clustered scheduler first reads them.
+                if (storage.Provider == StorageProvider.PostgreSql)
+                {
+                    await app.Services.GetRequiredService<Crawler.Pipeline.Storage.PostgreSql.PostgresDatabase>().MigrateAsync(cancellationToken);
+                }
                 await app.StartAsync(cancellationToken);
             }
             catch (OptionsValidationException e)

@@ -6,21 +6,48 @@ namespace Crawler.Worker.Scheduling;
 /// <summary>Wires Quartz: one durable job per source, its cron or the season-aware default, state in SQLite.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
+    /// <summary>How often a clustered node checks in; one silent for three times this is taken as dead and its work recovered.</summary>
+    public static readonly TimeSpan ClusterCheckin = TimeSpan.FromSeconds(5);
+
     /// <param name="schedulerDatabasePath">Quartz's own SQLite file (kept apart from state.db so the two never contend for its lock).</param>
     /// <param name="runNow">Also fire every source once right after start-up (the sample site, a first run).</param>
+    /// <param name="clusteredConnectionString">
+    /// <c>Scheduler__Clustered=true</c>: the PostgreSQL state database, where every node shares one clustered job store
+    /// (the qrtz_* tables of the store's schema step 2). A fire time is then taken by one node only, a source's job
+    /// (DisallowConcurrentExecution) never runs on two nodes at once, and a node that stops checking in has its work
+    /// recovered by the others. Null: the node's own SQLite file.
+    /// </param>
     public static IServiceCollection AddCrawlScheduling(this IServiceCollection services, IReadOnlyList<Source> sources, string schedulerDatabasePath,
-        bool runNow = false)
+        bool runNow = false, string? clusteredConnectionString = null)
     {
         services.AddQuartz("crawler", quartz =>
         {
             // Persistent store: after a restart (or kill -9) Quartz knows which fire times were missed
             // and the misfire policy below runs each missed source once, not once per missed slot.
-            quartz.UsePersistentStore(store =>
+            if (clusteredConnectionString is not null)
             {
-                store.UseSqlite($"Data Source={schedulerDatabasePath};Default Timeout=30");
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer();
-            });
+                // Each node its own generated instance id; the scheduler name ("crawler") is what they share.
+                quartz.ConfigureScheduler(o => o.GenerateInstanceId = true);
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(clusteredConnectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = ClusterCheckin;
+                        c.CheckinMisfireThreshold = ClusterCheckin * 3;
+                    });
+                    store.UseSystemTextJsonSerializer();
+                });
+            }
+            else
+            {
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UseSqlite($"Data Source={schedulerDatabasePath};Default Timeout=30");
+                    store.ProvisionSchema();
+                    store.UseSystemTextJsonSerializer();
+                });
+            }
             foreach (var source in sources)
             {
                 var job = new JobKey(source.Id, "crawl");

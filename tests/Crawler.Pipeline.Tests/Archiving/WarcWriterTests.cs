@@ -129,6 +129,22 @@ public sealed class WarcWriterTests : IDisposable
         Assert.Equal("http://127.0.0.1:8080/2", second[2]["WARC-Target-URI"]);
     }
 
+    [Fact]
+    public async Task Two_nodes_sharing_one_folder_started_in_the_same_second_write_files_named_after_themselves()
+    {
+        var archive = new ContentAddressedArchive(Path.Combine(_root, "archive"));
+        var body = await archive.StoreAsync(new MemoryStream("x"u8.ToArray()), null, default);
+        foreach (var node in new[] { "worker-a", "worker-b" })
+        {
+            await using var writer = new WarcWriterFactory(Path.Combine(_root, "warc"), TimeProvider.System, node: node).Create(CrawlStart);
+            await writer.WriteExchangeAsync(Response(200, "/" + node), body, null, default);
+        }
+
+        var files = Directory.GetFiles(Path.Combine(_root, "warc")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["crawl-worker-a-20260120T083000Z-1.warc.gz", "crawl-worker-b-20260120T083000Z-1.warc.gz"], files);
+        Assert.Equal("http://127.0.0.1:8080/worker-b", WarcRecordReader.Read(Path.Combine(_root, "warc", files[1]!))[2]["WARC-Target-URI"]);
+    }
+
     [Theory]
     [InlineData("", "")]
     [InlineData("f", "MY======")]
