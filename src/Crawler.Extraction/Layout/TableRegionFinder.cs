@@ -21,7 +21,8 @@ internal static class TableRegionFinder
             var gapAbove = i == 0 ? double.MaxValue : line.Top - lines[i - 1].Bottom;
             var gapBelow = i == lines.Count - 1 ? double.MaxValue : lines[i + 1].Top - line.Bottom;
             var breaks = line.Segments.Count == 1 && LayoutText.IsSectionHeading(line.Text) && line.Text.Length >= 5
-                && (gapAbove >= 0.6 * height || gapBelow >= 0.6 * height);
+                && (gapAbove >= 0.6 * height || gapBelow >= 0.6 * height)
+                && !(region is not null && WrapsIntoRow(line, i + 1 < lines.Count ? lines[i + 1] : null, height));
             var tabular = line.Segments.Count >= 2 && !breaks;
             if (tabular)
             {
@@ -47,15 +48,24 @@ internal static class TableRegionFinder
             }
             else
             {
-                if (region is not null) Flush(items, pending, Close(page, region, items));
+                if (region is not null) Flush(items, pending, Close(page, region, items, textWidth));
                 region = null;
                 pending.Add(line);
             }
         }
-        if (region is not null) Flush(items, pending, Close(page, region, items));
+        if (region is not null) Flush(items, pending, Close(page, region, items, textWidth));
         Flush(items, pending, null);
         return items;
     }
+
+    /// <summary>
+    /// A numbered row label inside a table (一、本年新收政府信息公开申请 / 数量) whose row's figures follow on the
+    /// next line: printed beside it (the figures centred on a two-line label) or under it as a wrapped line. A section
+    /// heading has paragraph space below it.
+    /// </summary>
+    private static bool WrapsIntoRow(LayoutLine line, LayoutLine? next, double height) =>
+        next is not null && next.Segments.Count >= 2 && next.Top - line.Bottom <= 0.35 * height
+        && (next.Top < line.Bottom || Math.Min(next.Segments[0].Right, line.Right) - Math.Max(next.Segments[0].Left, line.Left) > 0);
 
     private static bool Blocks(LayoutLine line, IReadOnlyList<LayoutLine> lines, int i, double height)
     {
@@ -65,10 +75,13 @@ internal static class TableRegionFinder
     }
 
     /// <summary>A "table" of fewer than two multi-segment lines is prose with a wide space in it.</summary>
-    private static TableRegion? Close(int page, List<LayoutLine> region, List<PageItem> items)
+    private static TableRegion? Close(int page, List<LayoutLine> region, List<PageItem> items, double textWidth)
     {
         var tabular = region.Where(l => l.Segments.Count >= 2).ToList();
-        if (tabular.Count >= 2 || (tabular.Count == 1 && DigitRepair.Repair(tabular[0].Segments[^1].Text) is not null && tabular[0].Segments[^1].Text.Length <= 12))
+        // One line of figures is a table (a value row alone on its page), unless it starts with a line of prose: a
+        // justified paragraph line that breaks inside a number (统计期限自 202 / 4 年…) leaves a wide gap before it.
+        if (tabular.Count >= 2 || (tabular.Count == 1 && DigitRepair.Repair(tabular[0].Segments[^1].Text) is not null && tabular[0].Segments[^1].Text.Length <= 12
+                                   && tabular[0].Segments[0].Right - tabular[0].Segments[0].Left < 0.6 * textWidth))
             return new TableRegion(page, region);
         items.AddRange(region.Select(l => new PageItem(l, null)));
         return null;

@@ -39,7 +39,7 @@ internal static class PdfPigReader
             {
                 var box = letter.GlyphRectangleLoose;
                 if (letter.Value.Length == 0 || !IsFinite(box)) continue;
-                pageGlyphs.Add(new PdfGlyph(letter.Value, box.Left, height - box.Top, box.Right, height - box.Bottom, letter.PointSize));
+                pageGlyphs.Add(new PdfGlyph(RadicalGlyphs.Normalize(letter.Value), box.Left, height - box.Top, box.Right, height - box.Bottom, letter.PointSize));
             }
             var rulings = new List<PdfRuling>();
             foreach (var path in page.Paths)
