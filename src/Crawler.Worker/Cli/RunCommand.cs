@@ -43,6 +43,8 @@ internal static class RunCommand
             builder.UseCrawlerWebAddress();
             var layout = DataLayout.At(builder.Configuration["Storage:DataDirectory"] ?? "data");
             Directory.CreateDirectory(layout.Root);
+            // One writer per data folder, held for the worker's lifetime.
+            using var writer = DataFolderLock.Acquire(layout.Root, "run", DateTimeOffset.UtcNow);
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
             builder.Services
                 .AddCommandServices(builder.Configuration, session, CommandNeeds.Pipeline, sources, longRunning: true, timestamps: true)
