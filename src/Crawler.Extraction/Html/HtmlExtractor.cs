@@ -23,6 +23,15 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
         if (decoded.Declared is { } declared && !SameCharset(declared, decoded.Charset))
             LogCharsetOverridden(document.Name, declared, decoded.Charset);
 
+        if (CutShort(decoded.Text))
+        {
+            // A page whose server declared fewer bytes than it has (a lying Content-Length) arrives whole to the client but
+            // ends mid-page: parsed, it would be a report missing its later tables. Quarantined instead, and read again when
+            // a complete page comes.
+            return Task.FromResult(ExtractionResult.Failure(DocumentFormat.Html,
+                $"{document.Name}：页面不完整：有 <html>/<body> 开始标签而没有 </body> 或 </html> 结束标签，正文在 {document.Content.Length} 字节处被截断 (the page is cut short; e.g. a Content-Length shorter than the page)"));
+        }
+
         var page = new HtmlDocument { OptionMaxNestedChildNodes = MaxDepth };
         try
         {
@@ -65,6 +74,13 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
         var opening = blocks.OfType<Paragraph>().Take(3).Select(p => Compact(p.Text));
         if (opening.Any(text => text == compact)) return blocks;
         return [new Paragraph(title), .. blocks];
+    }
+
+    /// <summary>A page that opens its document (&lt;html&gt; or &lt;body&gt;) but never closes it.</summary>
+    internal static bool CutShort(string text)
+    {
+        var opens = text.Contains("<html", StringComparison.OrdinalIgnoreCase) || text.Contains("<body", StringComparison.OrdinalIgnoreCase);
+        return opens && !text.Contains("</html", StringComparison.OrdinalIgnoreCase) && !text.Contains("</body", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));

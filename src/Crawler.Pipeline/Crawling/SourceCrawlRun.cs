@@ -21,7 +21,7 @@ public sealed class SourceCrawlRun(
     ILogger<SourceCrawlRun> logger,
     ICrawlProgress? progress = null) : ISourceCrawlRun
 {
-    public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken)
+    public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken, DateTimeOffset? passEndsAt = null)
     {
         var started = Stopwatch.GetTimestamp();
         var outcomes = new List<ProcessingOutcome>();
@@ -39,7 +39,7 @@ public sealed class SourceCrawlRun(
             }, cancellationToken,
             // List pages are fetches too: archivists get every exchange of the crawl in its WARC file.
             async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
-            progress is null ? null : (done, found) => progress.Report(source, done, found))
+            progress is null ? null : (done, found) => progress.Report(source, done, found), passEndsAt)
                 .ConfigureAwait(false);
         }
         var summary = Summarize(source, result, outcomes, Stopwatch.GetElapsedTime(started));

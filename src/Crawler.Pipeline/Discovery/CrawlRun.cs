@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Discovery.Classification;
 using Crawler.Pipeline.Discovery.ListPages;
 using Crawler.Pipeline.Discovery.Pages;
@@ -41,6 +42,9 @@ internal sealed class CrawlRun(
     /// <summary>Told (done, queued) whenever a report document is queued or finished, for live progress.</summary>
     public Action<int, int>? OnProgress { get; init; }
 
+    /// <summary>When the crawl pass this crawl belongs to must end (its Crawl:MaxPassDuration); null for no pass budget.</summary>
+    public DateTimeOffset? PassEndsAt { get; init; }
+
     public async Task<SourceCrawlResult> RunAsync(DateTimeOffset today, CancellationToken cancellationToken)
     {
         var starts = source.StartUrls.SelectMany(u => StartUrlTemplate.Expand(u, today, options.TemplateYears)).ToList();
@@ -48,28 +52,47 @@ internal sealed class CrawlRun(
         foreach (var url in starts) Enqueue(StartTask(url));
 
         var started = time.GetTimestamp();
+        // Both budgets also end a request in flight (a server that never answers): the URL and those still waiting are
+        // left for the next crawl; a document already fetched is still processed (its receiver does not take this token).
+        var passLeft = PassEndsAt is { } endsAt ? endsAt - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        var passFirst = passLeft != Timeout.InfiniteTimeSpan && passLeft < options.MaxSourceDuration;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = passFirst ? (passLeft < TimeSpan.Zero ? TimeSpan.Zero : passLeft) : options.MaxSourceDuration;
+        if (first < TimeSpan.FromDays(24)) budget.CancelAfter(first);
         while (queue.TryDequeue(out var task))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (time.GetElapsedTime(started) >= options.MaxSourceDuration)
+            if (budget.IsCancellationRequested || time.GetElapsedTime(started) >= options.MaxSourceDuration)
             {
-                Limit(nameof(options.MaxSourceDuration),
-                    $"the crawl took longer than {options.MaxSourceDuration.TotalSeconds:0} s; {queue.Count + 1} URL(s) still waiting, from {task.Url}, are left for the next crawl");
+                OverBudget(passFirst, queue.Count + 1, task.Url);
                 break;
             }
-            switch (task.Kind)
+            try
             {
-                case CrawlTaskKind.ListPage:
-                    await ReadListAsync(task, cancellationToken).ConfigureAwait(false);
-                    break;
-                case CrawlTaskKind.ReportPage:
-                    await FetchReportPageAsync(task, cancellationToken).ConfigureAwait(false);
-                    OnProgress?.Invoke(++documentsDone, documentsQueued);
-                    break;
-                default:
-                    await FetchAttachmentAsync(task, cancellationToken).ConfigureAwait(false);
-                    OnProgress?.Invoke(++documentsDone, documentsQueued);
-                    break;
+                switch (task.Kind)
+                {
+                    case CrawlTaskKind.ListPage:
+                        await ReadListAsync(task, budget.Token).ConfigureAwait(false);
+                        break;
+                    case CrawlTaskKind.ReportPage:
+                        await FetchReportPageAsync(task, budget.Token).ConfigureAwait(false);
+                        OnProgress?.Invoke(++documentsDone, documentsQueued);
+                        break;
+                    default:
+                        await FetchAttachmentAsync(task, budget.Token).ConfigureAwait(false);
+                        OnProgress?.Invoke(++documentsDone, documentsQueued);
+                        break;
+                }
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                problems.Add(new CrawlProblem(task.Url, passFirst
+                    ? $"abandoned when the crawl pass reached its time budget ({CrawlPassBudget.Key})"
+                    : $"abandoned when the source's crawl reached its time budget ({DiscoveryOptions.SectionName}:{nameof(options.MaxSourceDuration)})"));
+                // The URL abandoned is left for the next crawl with those still waiting; a list page abandoned was not read.
+                if (task.Kind == CrawlTaskKind.ListPage) listPages--;
+                OverBudget(passFirst, queue.Count + 1, task.Url);
+                break;
             }
         }
 
@@ -307,6 +330,19 @@ internal sealed class CrawlRun(
         visited.Add(key);
         queue.Enqueue(task);
         if (task.Kind != CrawlTaskKind.ListPage) OnProgress?.Invoke(documentsDone, ++documentsQueued);
+    }
+
+    private void OverBudget(bool pass, int waiting, Uri from)
+    {
+        if (pass)
+        {
+            if (!limitOptions.Add(CrawlPassBudget.Key)) return;
+            limits.Add($"the crawl pass reached its time budget; {waiting} URL(s) still waiting, from {from}, are left for the next crawl ({CrawlPassBudget.Key})");
+            DiscoveryLog.LimitReached(logger, source.Id, limits[^1]);
+            return;
+        }
+        Limit(nameof(options.MaxSourceDuration),
+            $"the crawl took longer than {options.MaxSourceDuration.TotalSeconds:0} s; {waiting} URL(s) still waiting, from {from}, are left for the next crawl");
     }
 
     private void Limit(string option, string message)

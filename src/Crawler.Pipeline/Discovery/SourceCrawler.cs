@@ -22,8 +22,9 @@ public sealed class SourceCrawler(
 {
     /// <param name="onListPage">Told of every list-page exchange (archive, WARC); the body file stays the crawler's.</param>
     /// <param name="onProgress">Told (documents done, documents queued so far) as the crawl goes.</param>
+    /// <param name="passEndsAt">When the crawl pass must end (<see cref="CrawlPassBudget"/>): the crawl stops then, even mid-request.</param>
     public async Task<SourceCrawlResult> CrawlAsync(Source source, Func<CrawledDocument, CancellationToken, ValueTask> onDocument, CancellationToken cancellationToken,
-        Func<FetchedResponse, CancellationToken, ValueTask>? onListPage = null, Action<int, int>? onProgress = null)
+        Func<FetchedResponse, CancellationToken, ValueTask>? onListPage = null, Action<int, int>? onProgress = null, DateTimeOffset? passEndsAt = null)
     {
         DiscoveryLog.Started(logger, source.Id, source.Agency, source.StartUrls.Count);
         // The source's client lives as long as its crawl: thousands of sources must not each keep one open.
@@ -34,6 +35,7 @@ public sealed class SourceCrawler(
             Archive = archive,
             OnListPage = onListPage,
             OnProgress = onProgress,
+            PassEndsAt = passEndsAt,
         };
         var result = await run.RunAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         DiscoveryLog.Finished(logger, source.Id, result.ListPagesFetched, result.DocumentsFound, result.DocumentsUnchanged, result.Problems.Count);

@@ -73,7 +73,10 @@ public sealed class ArchivedDocumentProcessor
                 $"{verdict}页面只链接附件（{extraction.Attachments.Count} 个），报告以附件为准，页面作为上下文保留 (a page linking the report as an attachment)",
                 cancellationToken).ConfigureAwait(false);
         }
-        if (!parsed.IsReport) return await NotAReportAsync(sha256, context, "不是年报 (not a report): " + parsed.NotReportReason, cancellationToken).ConfigureAwait(false);
+        // Structure decides, not the title: a page whose title names the report but holds no table figures and no section
+        // text (an image-only 图解) is no version; the real document, when it comes, is version 1.
+        if (ReportStructure.Lacking(parsed) is { } lacking)
+            return await NotAReportAsync(sha256, context, "不是年报 (not a report): " + lacking, cancellationToken).ConfigureAwait(false);
         var (agency, year) = ReportIdentity.Decide(source.Agency, context.YearHint, parsed.Report);
         if (year is null) return await QuarantineAsync(sha256, context, "无法确定报告年度 (no year in the report, its link or title)", cancellationToken).ConfigureAwait(false);
         if (parsed.Report.Year is { } parsedYear && context.YearHint is { } hint && parsedYear != hint) _logger.YearDiffers(context.Url, parsedYear, hint);
@@ -98,6 +101,18 @@ public sealed class ArchivedDocumentProcessor
         };
         var stored = await _store.StoreVersionAsync(draft, cancellationToken).ConfigureAwait(false);
         _logger.Stored(agency, year.Value, stored.Version, stored.Change.ToString(), context.Url);
+        if (stored.Change is VersionChange.RenditionDiffers)
+        {
+            // The same report as the page (or attachment) it comes with, with other figures: no version of its own; the
+            // version keeps the preferred document's figures and a RENDITIONS_DISAGREE finding names this one.
+            var detail = $"{agency} {year} 第 {stored.Version} 版的另一文档，数字不一致，不另立版本 (another rendition of version {stored.Version} with other figures: {stored.Detail})";
+            _logger.RenditionDiffers(context.Url, agency, year.Value, stored.Version, stored.Detail ?? "");
+            await _store.MarkDoneAsync(sha256, context, detail, stored.VersionId, cancellationToken).ConfigureAwait(false);
+            return new ProcessingOutcome(ProcessingOutcomeKind.Unchanged, context.Url)
+            {
+                Sha256 = sha256, Agency = agency, Year = year, Version = stored.Version, Reason = stored.Change.ToString(),
+            };
+        }
         if (stored.Change is not VersionChange.SameContent)
         {
             CrashPoint.Reach(CrashPhase.Announce);

@@ -21,4 +21,7 @@ internal static partial class ProcessingLog
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Parsed year {ParsedYear} of {Url} differs from the year {HintYear} in its link; the parsed year is used")]
     public static partial void YearDiffers(this ILogger logger, Uri url, int parsedYear, int hintYear);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "{Url} is another document of {Agency} {Year} version {Version} with other figures; no new version: {Detail}")]
+    public static partial void RenditionDiffers(this ILogger logger, Uri url, string agency, int year, int version, string detail);
 }

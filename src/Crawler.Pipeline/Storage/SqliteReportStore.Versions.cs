@@ -2,6 +2,7 @@ using System.Globalization;
 using Crawler.Reports.Json;
 using Crawler.Reports.Model;
 using Crawler.Reports.Publication;
+using Crawler.Reports.Renditions;
 using Microsoft.Data.Sqlite;
 using Crawler.Pipeline.Faults;
 
@@ -33,6 +34,11 @@ public sealed partial class SqliteReportStore
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return existing with { ReportId = reportId.Value };
+            }
+            if (await RenditionAsync(connection, transaction, reportId.Value, draft, cancellationToken).ConfigureAwait(false) is { } rendition)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return rendition;
             }
             change = VersionChange.NewVersion;
         }
@@ -80,6 +86,51 @@ public sealed partial class SqliteReportStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
         return new StoredVersion(reader.GetInt64(0), reportId, reader.GetInt32(1), reader.GetInt64(2) == 1 ? VersionChange.SameBytes : VersionChange.SameContent);
+    }
+
+    /// <summary>
+    /// One report as a page and the attachment it links: when the latest version comes from the draft's companion (the
+    /// page that links the draft, or an attachment the draft links) and the figures differ, the draft makes no version.
+    /// The latest stays (it is the preferred document: the one processed first, the page before its attachments) and
+    /// gets one RENDITIONS_DISAGREE finding naming the draft's document and the cells; the same disagreement found
+    /// again adds nothing.
+    /// </summary>
+    private static async Task<StoredVersion?> RenditionAsync(SqliteConnection connection, SqliteTransaction transaction, long reportId,
+        ReportVersionDraft draft, CancellationToken cancellationToken)
+    {
+        long id;
+        int number;
+        string documentUrl, json, codes;
+        await using (var command = Command(connection, transaction, """
+            SELECT id, version, document_url, parsed_json, finding_codes FROM report_versions
+            WHERE report_id = $report AND is_latest = 1 AND document_url <> $document AND (document_url = $page OR page_url = $document)
+            """, ("$report", reportId), ("$document", draft.DocumentUrl.AbsoluteUri), ("$page", draft.PageUrl?.AbsoluteUri ?? "")))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
+            (id, number, documentUrl, json, codes) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
+        }
+        var kept = ReportJson.Deserialize(json);
+        var finding = RenditionComparison.Compare(kept.Report, documentUrl, draft.Result.Report, draft.DocumentUrl.AbsoluteUri);
+        if (finding is null) return new StoredVersion(id, reportId, number, VersionChange.SameContent);
+        var known = await ScalarAsync<long?>(connection, transaction,
+            "SELECT COUNT(*) FROM findings WHERE version_id = $version AND code = $code AND location = $where AND message = $message",
+            cancellationToken, ("$version", id), ("$code", finding.Code), ("$where", finding.Where), ("$message", finding.Message)).ConfigureAwait(false);
+        if (known is null or 0)
+        {
+            var ordinal = 1 + (await ScalarAsync<long?>(connection, transaction, "SELECT MAX(ordinal) FROM findings WHERE version_id = $version",
+                cancellationToken, ("$version", id)).ConfigureAwait(false) ?? -1);
+            await ScalarAsync<long?>(connection, transaction, """
+                INSERT INTO findings (version_id, ordinal, code, severity, location, message) VALUES ($version, $ordinal, $code, $severity, $where, $message)
+                """, cancellationToken, ("$version", id), ("$ordinal", ordinal), ("$code", finding.Code),
+                ("$severity", finding.Severity.ToString().ToLowerInvariant()), ("$where", finding.Where), ("$message", finding.Message)).ConfigureAwait(false);
+            var updated = kept with { Findings = [.. kept.Findings, finding] };
+            var allCodes = codes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append(finding.Code).Distinct(StringComparer.Ordinal);
+            await ScalarAsync<long?>(connection, transaction, "UPDATE report_versions SET parsed_json = $json, finding_codes = $codes WHERE id = $version",
+                cancellationToken, ("$version", id), ("$json", ReportJson.Serialize(updated, indented: false)), ("$codes", string.Join(' ', allCodes)))
+                .ConfigureAwait(false);
+        }
+        return new StoredVersion(id, reportId, number, VersionChange.RenditionDiffers) { Detail = finding.Message };
     }
 
     private static async Task<T> ScalarAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken,

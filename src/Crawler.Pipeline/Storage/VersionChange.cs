@@ -17,4 +17,11 @@ public enum VersionChange
     /// report (UTF-8 and GBK page, PDF or DOCX attachment) or a page whose furniture changed.
     /// </summary>
     SameContent,
+
+    /// <summary>
+    /// Another document of the same report — the attachment of the page a version comes from, or the page of the
+    /// attachment it comes from — with other figures: no new version; the stored one (the preferred document) gets a
+    /// RENDITIONS_DISAGREE finding naming this document. Alternating between the two never makes a version.
+    /// </summary>
+    RenditionDiffers,
 }

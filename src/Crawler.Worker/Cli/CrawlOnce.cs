@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Storage;
 using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Sources;
 using Crawler.Worker.Hosting;
@@ -15,6 +16,8 @@ internal static class CrawlOnce
         var progress = new CrawlProgressView(session);
         await using var provider = CommandServices.Build(configuration, session, CommandNeeds.Pipeline, sources,
             services => services.AddSingleton<CrawlPass>().AddSingleton<ICrawlProgress>(progress), longRunning: true);
+        // One writer per data folder: a second crawl --once (or a running worker) is named and this one exits.
+        using var writer = DataFolderLock.Acquire(provider.GetRequiredService<DataLayout>().Root, "crawl --once", DateTimeOffset.UtcNow);
         var pass = provider.GetRequiredService<CrawlPass>();
         var concurrency = configuration.GetValue("Crawl:MaxConcurrentSources", 4);
         var summary = await progress.ShowAsync(() => pass.RunAsync(sources, concurrency, progress.Started,

@@ -20,6 +20,7 @@ internal static partial class ErrorReport
         OptionsValidationException e => ("配置无效 (invalid configuration): " + string.Join("; ", e.Failures), ExitCodes.Usage),
         SourceCatalogException e => (e.Message, ExitCodes.Usage),
         StorageUnavailableException e => (e.Message, ExitCodes.Failed),
+        DataFolderBusyException e => (e.Message, ExitCodes.Failed),
         SqliteException e => (Sqlite(e), ExitCodes.Failed),
         UnauthorizedAccessException e => ("没有权限 (permission denied): " + e.Message, ExitCodes.Failed),
         DirectoryNotFoundException e => ("找不到目录 (no such folder): " + e.Message, ExitCodes.Failed),

@@ -43,6 +43,8 @@ internal static class RunCommand
             builder.UseCrawlerWebAddress();
             var layout = DataLayout.At(builder.Configuration["Storage:DataDirectory"] ?? "data");
             Directory.CreateDirectory(layout.Root);
+            // One writer per data folder, held for the worker's lifetime.
+            using var writer = DataFolderLock.Acquire(layout.Root, "run", DateTimeOffset.UtcNow);
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
             var clustered = builder.Configuration.GetValue<bool>("Scheduler:Clustered");
             var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

@@ -10,12 +10,12 @@ namespace Crawler.Worker.Hosting;
 /// </summary>
 public sealed class RecordedSourceCrawlRun(SourceCrawlRun run, ICrawlRunLog log, TimeProvider time) : ISourceCrawlRun
 {
-    public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken)
+    public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken, DateTimeOffset? passEndsAt = null)
     {
         var started = time.GetUtcNow();
         try
         {
-            var summary = await run.RunAsync(source, cancellationToken).ConfigureAwait(false);
+            var summary = await run.RunAsync(source, cancellationToken, passEndsAt).ConfigureAwait(false);
             await log.RecordAsync(new CrawlRunRecord
             {
                 SourceId = source.Id,

@@ -128,6 +128,7 @@ public sealed class BoundedFrontierTests : IAsyncLifetime
         Assert.StartsWith("the crawl took longer than 1 s; 1 URL(s) still waiting, from ", limit);
         Assert.EndsWith("are left for the next crawl (Discovery:MaxSourceDuration)", limit);
         Assert.InRange(result.ListPagesFetched, 1, 499);
-        Assert.Equal(result.ListPagesFetched, web.Requests.Count(r => r.Target.StartsWith("/endless/", StringComparison.Ordinal)));
+        // The budget also ends the request in flight: that one page may or may not have reached the server, and is not counted as read.
+        Assert.InRange(web.Requests.Count(r => r.Target.StartsWith("/endless/", StringComparison.Ordinal)), result.ListPagesFetched, result.ListPagesFetched + 1);
     }
 }

@@ -177,4 +177,39 @@ public sealed class HostileFetchTests : IAsyncLifetime
         // 1 s + 1 s + 0.5 s of waiting, not 4 × 1 s per URL.
         Assert.True(elapsed < TimeSpan.FromSeconds(6), $"took {elapsed.TotalSeconds:0.0} s");
     }
+
+    [Fact]
+    public async Task The_pass_budget_ends_a_crawl_stuck_on_a_server_that_never_answers_and_reports_it()
+    {
+        web.Map("/stuck/index.html", async c => await Task.Delay(Timeout.Infinite, c.RequestAborted));
+        // A request timeout and a stall budget far beyond the pass: only the pass budget can end this crawl in time.
+        using var rig = new CrawlerRig(CrawlerRig.Fast with { RequestTimeout = TimeSpan.FromMinutes(3), MaxHostStall = TimeSpan.FromMinutes(4) });
+        var started = Stopwatch.GetTimestamp();
+
+        var result = await rig.Crawler.CrawlAsync(web.Agency("stuck", "测试局", "/stuck/index.html"), (_, _) => ValueTask.CompletedTask, default,
+            passEndsAt: DateTimeOffset.UtcNow.AddSeconds(1.5));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        Assert.True(elapsed < TimeSpan.FromSeconds(6), $"took {elapsed.TotalSeconds:0.0} s");
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((web.Url("/stuck/index.html"), "abandoned when the crawl pass reached its time budget (Crawl:MaxPassDuration)"), (problem.Url, problem.Error));
+        Assert.Equal("the crawl pass reached its time budget; 1 URL(s) still waiting, from " + web.Url("/stuck/index.html") + ", are left for the next crawl (Crawl:MaxPassDuration)",
+            Assert.Single(result.LimitsReached));
+    }
+
+    [Fact]
+    public async Task The_source_budget_ends_a_request_in_flight_too()
+    {
+        web.Map("/stuck/index.html", async c => await Task.Delay(Timeout.Infinite, c.RequestAborted));
+        using var rig = new CrawlerRig(CrawlerRig.Fast with { RequestTimeout = TimeSpan.FromMinutes(3), MaxHostStall = TimeSpan.FromMinutes(4) },
+            new Crawler.Pipeline.Discovery.DiscoveryOptions { MaxSourceDuration = TimeSpan.FromSeconds(1.5) });
+        var started = Stopwatch.GetTimestamp();
+
+        var results = await rig.CrawlAsync(web.Agency("stuck", "测试局", "/stuck/index.html"));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        Assert.True(elapsed < TimeSpan.FromSeconds(6), $"took {elapsed.TotalSeconds:0.0} s");
+        Assert.Equal("abandoned when the source's crawl reached its time budget (Discovery:MaxSourceDuration)", Assert.Single(results[0].Problems).Error);
+        Assert.Contains("(Discovery:MaxSourceDuration)", Assert.Single(results[0].LimitsReached));
+    }
 }

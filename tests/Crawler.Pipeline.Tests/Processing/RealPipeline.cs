@@ -23,13 +23,18 @@ internal sealed class RealPipeline : IAsyncDisposable
     private int _bodies;
 
     /// <param name="settings">Configuration beside the data directory (e.g. Extraction:Pdf limits).</param>
-    public RealPipeline(IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    /// <param name="alerts">Also AddAlerts (its observer queues alerts in the outbox; nothing delivers them).</param>
+    public RealPipeline(IEnumerable<KeyValuePair<string, string?>>? settings = null, bool alerts = false)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new("Storage:DataDirectory", Path.Combine(_root, "data")), .. settings ?? []])
             .Build();
-        _services = new ServiceCollection().AddLogging().AddExtraction(configuration).AddStorage(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddExtraction(configuration).AddStorage(configuration);
+        if (alerts) Crawler.Pipeline.Notification.AlertServiceCollectionExtensions.AddAlerts(services, configuration);
+        _services = services.BuildServiceProvider();
     }
+
+    public string DataDirectory => Path.Combine(_root, "data");
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
