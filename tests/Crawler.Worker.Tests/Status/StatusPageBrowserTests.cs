@@ -78,7 +78,8 @@ public sealed class StatusPageBrowserTests(StatusSite site) : IClassFixture<Stat
     {
         var (page, _) = await site.OpenAsync("/");
         await page.ClickAsync($"#compliance a:text-is('{FebruarySite.LateAgency}')");
-        await page.WaitForURLAsync("**/agency/feb-liaocheng-commerce");
+        await page.WaitForURLAsync("**/agency/feb-liaocheng-commerce", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await page.Locator("#versions tbody tr").First.WaitForAsync();
 
         var year = await page.Locator("#agency-years tbody tr", new PageLocatorOptions { HasText = "2023" }).Locator("td").AllInnerTextsAsync();
         Assert.Equal(("逾期发布（6 天）", "2024-02-06", "2024-01-31"), (year[1], year[2], year[4]));
@@ -106,7 +107,10 @@ public sealed class StatusPageBrowserTests(StatusSite site) : IClassFixture<Stat
     {
         var (page, requests) = await site.OpenAsync("/");
         await page.ClickAsync($"#compliance a:text-is('{FebruarySite.OnTimeAgency}')");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The load event (every subresource of the page fetched) and the page's own content, not NetworkIdle: that waits
+        // for 500 ms without a request and timed out at 30 s on a loaded CI machine.
+        await page.WaitForURLAsync("**/agency/**", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await page.Locator("#agency-years tbody tr").First.WaitForAsync();
         Assert.NotEmpty(requests);
         Assert.All(requests, url => Assert.StartsWith(site.BaseUrl.GetLeftPart(UriPartial.Authority), url, StringComparison.Ordinal));
         Assert.Equal(0, await page.Locator("script, link[rel=stylesheet], img[src^=http], iframe").CountAsync());
