@@ -27,13 +27,22 @@ public sealed class CarryOverCheck(IReportStore store)
     public static IReadOnlyList<ReportVersionRecord> Refresh(IEnumerable<ReportVersionRecord> versions, IEnumerable<ReportVersionRecord> previousYears)
     {
         var latest = previousYears.Where(v => v.IsLatest).GroupBy(v => (v.Agency, v.Year)).ToDictionary(g => g.Key, g => g.First());
-        var parsed = new Dictionary<long, AnnualReport>();
-        AnnualReport Report(ReportVersionRecord v) => parsed.TryGetValue(v.VersionId, out var r) ? r : parsed[v.VersionId] = ReportJson.Deserialize(v.ParsedJson).Report;
+        // Only the two compared rows are read from the stored JSON (ReportJson.ReadRow), not whole reports: the overview of
+        // 1,000 agencies refreshes 1,000 versions against 1,000 (docs/benchmarks.md, status page).
+        var rows = new Dictionary<(long, string), IReadOnlyDictionary<string, decimal?>>();
+        Func<string, decimal?> Row(ReportVersionRecord v, string row)
+        {
+            if (!rows.TryGetValue((v.VersionId, row), out var cells)) rows[(v.VersionId, row)] = cells = ReportJson.ReadRow(v.ParsedJson, ReportSchema.ApplicationsKey, row);
+            return column => cells.GetValueOrDefault(column);
+        }
         return versions.Select(version =>
         {
             var kept = version.Findings.Where(f => f.Code != CarryOverRule.Code);
             if (!latest.TryGetValue((version.Agency, version.Year - 1), out var previous)) return version with { Findings = [.. kept] };
-            return version with { Findings = [.. kept, .. CarryOverRule.Check(Report(version), version.Year, Report(previous), previous.Year)] };
+            return version with
+            {
+                Findings = [.. kept, .. CarryOverRule.Check(Row(version, CarryOverRule.CarriedOverRow), version.Year, Row(previous, CarryOverRule.CarriedForwardRow), previous.Year)],
+            };
         }).ToList();
     }
 }

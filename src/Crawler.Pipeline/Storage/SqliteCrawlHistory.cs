@@ -13,20 +13,21 @@ public sealed class SqliteCrawlHistory(StateDatabase database) : ICrawlHistory
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            WITH sources AS (
-                SELECT source_id FROM crawl_runs UNION SELECT source_id FROM fetches WHERE source_id IS NOT NULL UNION SELECT source_id FROM report_versions),
-            runs AS (
+            WITH runs AS (
                 SELECT source_id, MAX(finished_at) AS checked,
                        MAX(CASE WHEN new_reports + new_versions > 0 THEN finished_at END) AS changed,
                        MAX(CASE WHEN problems IS NOT NULL THEN id END) AS problem_run
-                FROM crawl_runs GROUP BY source_id)
-            SELECT s.source_id,
-                   COALESCE(r.checked, (SELECT MAX(fetched_at) FROM fetches f WHERE f.source_id = s.source_id)),
-                   COALESCE(r.changed, (SELECT MAX(stored_at) FROM report_versions v WHERE v.source_id = s.source_id)),
-                   p.finished_at, p.problems,
-                   (SELECT COUNT(*) FROM processing q WHERE q.source_id = s.source_id AND q.status = 'Failed')
+                FROM crawl_runs GROUP BY source_id),
+            fetched AS (SELECT source_id, MAX(fetched_at) AS checked FROM fetches WHERE source_id IS NOT NULL GROUP BY source_id),
+            stored AS (SELECT source_id, MAX(stored_at) AS changed FROM report_versions GROUP BY source_id),
+            failed AS (SELECT source_id, COUNT(*) AS quarantined FROM processing WHERE status = 'Failed' GROUP BY source_id),
+            sources AS (SELECT source_id FROM runs UNION SELECT source_id FROM fetched UNION SELECT source_id FROM stored)
+            SELECT s.source_id, COALESCE(r.checked, f.checked), COALESCE(r.changed, st.changed), p.finished_at, p.problems, COALESCE(q.quarantined, 0)
             FROM sources s
             LEFT JOIN runs r ON r.source_id = s.source_id
+            LEFT JOIN fetched f ON f.source_id = s.source_id
+            LEFT JOIN stored st ON st.source_id = s.source_id
+            LEFT JOIN failed q ON q.source_id = s.source_id
             LEFT JOIN crawl_runs p ON p.id = r.problem_run
             ORDER BY s.source_id
             """;

@@ -134,6 +134,36 @@ public static class ReportJson
         return new ReportParseResult(report, findings) { NotReportReason = reason };
     }
 
+    /// <summary>
+    /// One row of one table of a stored report, as <see cref="Deserialize"/> would read it (<c>Deserialize(json).Report</c>'s
+    /// table[row, cell] for each of the row's cells), without building the whole report: readers that need a few cells of
+    /// many reports (the carry-over check of 1,000 agencies on the status page) skip the sections, the other tables and
+    /// the findings. Empty when the report's template has no such row.
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal?> ReadRow(string json, string table, string row)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw new JsonException("报告 JSON 不是对象");
+        var template = ReportTemplateNames.FromName(Property(root, "template") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null) ?? ReportTemplate.Free;
+        var applied = ReportTemplates.For(template).Substitutions
+            .Where(s => Property(root, s.Table) is { ValueKind: JsonValueKind.Object } rows && Property(rows, s.Row.Key) is { ValueKind: not JsonValueKind.Null }).ToArray();
+        var blank = AnnualReport.Blank(template, applied);
+        var definition = new[] { blank.ActiveDisclosure, blank.Applications, blank.ReviewAndLitigation }.FirstOrDefault(x => x.Key == table)?.Definition.Row(row);
+        var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        if (definition is null) return values;
+        var cells = Property(root, table) is { ValueKind: JsonValueKind.Object } tableRows && Property(tableRows, row) is { ValueKind: JsonValueKind.Object } found ? found : (JsonElement?)null;
+        foreach (var cell in definition.Cells)
+        {
+            values[cell.Key] = cells is { } c && Property(c, cell.Key) is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Object and not JsonValueKind.Array } value
+                ? value.GetDecimal()
+                : null;
+        }
+        return values;
+    }
+
+    private static JsonElement? Property(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value : null;
+
     private static void ReadTable(JsonObject root, FigureTable table)
     {
         if (root[table.Key] is not JsonObject rows) return;

@@ -49,4 +49,29 @@ public class ReportJsonTests
         Assert.Equal("3", json["applications"]!["newReceived"]!["total"]!.ToJsonString());
         Assert.Null(json["applications"]!["newReceived"]!["naturalPerson"]);
     }
+
+    [Theory]
+    [MemberData(nameof(GoldFiles))]
+    public void One_row_read_alone_equals_the_same_row_of_the_whole_report(string file)
+    {
+        var gold = File.ReadAllText(Path.Combine(RepositoryPaths.Gold, file));
+        var report = ReportJson.Deserialize(gold).Report;
+        var compared = 0;
+
+        foreach (var table in new[] { report.ActiveDisclosure, report.Applications, report.ReviewAndLitigation })
+        {
+            foreach (var row in table.Definition.Rows)
+            {
+                var cells = ReportJson.ReadRow(gold, table.Key, row.Key);
+                Assert.Equal(row.Cells.Count, cells.Count);
+                foreach (var cell in row.Cells)
+                {
+                    Assert.True(table[row.Key, cell.Key] == cells[cell.Key], $"{table.Key}.{row.Key}.{cell.Key}: report {table[row.Key, cell.Key]}, row read alone {cells[cell.Key]}");
+                    compared++;
+                }
+            }
+        }
+        Assert.True(compared > 100, $"only {compared} cells compared");
+        Assert.Empty(ReportJson.ReadRow(gold, "applications", "noSuchRow"));
+    }
 }
