@@ -39,9 +39,12 @@ public static class ComplianceList
     }
 
     /// <summary>The report's publication date: the earliest a version states (not counting fetch times), else the first fetch.</summary>
-    public static PublicationDate? PublishedAt(IEnumerable<ReportVersionRecord> versions)
+    public static PublicationDate? PublishedAt(IEnumerable<ReportVersionRecord> versions) => Earliest(versions.Select(v => v.PublishedAt ?? Fetched(v.FetchedAt)));
+
+    /// <summary>The earliest date that is not a fetch time, else the earliest fetch; null for none.</summary>
+    public static PublicationDate? Earliest(IEnumerable<PublicationDate> versionDates)
     {
-        var dates = versions.Select(v => v.PublishedAt ?? Fetched(v)).ToList();
+        var dates = versionDates.ToList();
         return dates.Where(d => d.Source != DateSource.FirstFetched).OrderBy(d => d.Date).FirstOrDefault()
                ?? dates.OrderBy(d => d.Date).FirstOrDefault();
     }
@@ -68,8 +71,8 @@ public static class ComplianceList
     }
 
     /// <summary>A version stored before publication dates were read is dated by its fetch, and says so.</summary>
-    private static PublicationDate Fetched(ReportVersionRecord version) =>
-        new(DateText.Beijing(version.FetchedAt), DateSource.FirstFetched, $"首次抓取 {version.FetchedAt.ToOffset(DateText.BeijingOffset):yyyy-MM-dd HH:mm:ss} (UTC+8)");
+    public static PublicationDate Fetched(DateTimeOffset fetchedAt) =>
+        new(DateText.Beijing(fetchedAt), DateSource.FirstFetched, $"首次抓取 {fetchedAt.ToOffset(DateText.BeijingOffset):yyyy-MM-dd HH:mm:ss} (UTC+8)");
 
     private static int Rank(ComplianceStatus status) => status switch
     {

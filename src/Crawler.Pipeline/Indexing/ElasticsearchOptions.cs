@@ -51,6 +51,12 @@ public sealed record ElasticsearchOptions
     /// <summary>Only the latest version of each report (filtered on isLatest).</summary>
     public string LatestAlias { get; init; } = "reports-latest";
 
+    /// <summary>One document per (source, report year): on time, late, missing or of unknown date (the compliance list).</summary>
+    public string ComplianceIndexName { get; init; } = "crawler-compliance";
+
+    /// <summary>The index template of <see cref="ComplianceIndexName"/>.</summary>
+    public string ComplianceTemplateName { get; init; } = "crawler-compliance";
+
     public int NumberOfShards { get; init; } = 1;
 
     /// <summary>Documents per _bulk request.</summary>

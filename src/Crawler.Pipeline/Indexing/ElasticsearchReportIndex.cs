@@ -151,11 +151,15 @@ public sealed class ElasticsearchReportIndex : IReportIndex
         }
     }
 
-    private IBulkOperation ToBulkOperation(BulkOperation operation) => operation.Action switch
+    private IBulkOperation ToBulkOperation(BulkOperation operation)
     {
-        BulkAction.Update => new BulkUpdateOperation<JsonObject, JsonObject>(operation.Id) { Index = _options.Alias, Doc = operation.Body, RetryOnConflict = 3 },
-        _ => new BulkIndexOperation<JsonObject>(operation.Body) { Id = operation.Id, Index = _options.Alias },
-    };
+        var index = operation.Target == IndexTarget.Compliance ? _options.ComplianceIndexName : _options.Alias;
+        return operation.Action switch
+        {
+            BulkAction.Update => new BulkUpdateOperation<JsonObject, JsonObject>(operation.Id) { Index = index, Doc = operation.Body, RetryOnConflict = 3 },
+            _ => new BulkIndexOperation<JsonObject>(operation.Body) { Id = operation.Id, Index = index },
+        };
+    }
 
     private static BulkItemResult Item(BulkOperation operation, ResponseItem item)
     {

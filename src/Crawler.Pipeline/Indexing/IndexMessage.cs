@@ -7,16 +7,22 @@ namespace Crawler.Pipeline.Indexing;
 /// The payload of an outbox message of topic "index": one bulk operation, stored as JSON so it survives restarts.
 /// The document is built when the version is stored, so what is indexed is what was stored.
 /// </summary>
-public sealed record IndexMessage(BulkAction Action, string Id, JsonObject Body)
+public sealed record IndexMessage(BulkAction Action, string Id, JsonObject Body, IndexTarget Target = IndexTarget.Reports)
 {
     public const string Topic = "index";
 
-    public string Serialize() => new JsonObject
+    public string Serialize()
     {
-        ["action"] = Action == BulkAction.Update ? "update" : "index",
-        ["id"] = Id,
-        ["body"] = Body.DeepClone(),
-    }.ToJsonString();
+        var message = new JsonObject
+        {
+            ["action"] = Action == BulkAction.Update ? "update" : "index",
+            ["id"] = Id,
+            ["body"] = Body.DeepClone(),
+        };
+        // Messages queued before the compliance index existed carry no target: they go to the reports alias.
+        if (Target == IndexTarget.Compliance) message["target"] = "compliance";
+        return message.ToJsonString();
+    }
 
     /// <summary>Null when the payload is not an index message (then the message is declared dead with that reason).</summary>
     public static IndexMessage? Deserialize(string payload)
@@ -30,7 +36,13 @@ public sealed record IndexMessage(BulkAction Action, string Id, JsonObject Body)
                 "update" => BulkAction.Update,
                 _ => (BulkAction?)null,
             };
-            return action is null ? null : new IndexMessage(action.Value, id, (JsonObject)body.DeepClone());
+            var target = root["target"]?.GetValue<string>() switch
+            {
+                null => IndexTarget.Reports,
+                "compliance" => IndexTarget.Compliance,
+                _ => (IndexTarget?)null,
+            };
+            return action is null || target is null ? null : new IndexMessage(action.Value, id, (JsonObject)body.DeepClone(), target.Value);
         }
         catch (JsonException)
         {
@@ -42,5 +54,5 @@ public sealed record IndexMessage(BulkAction Action, string Id, JsonObject Body)
         }
     }
 
-    public BulkOperation ToOperation() => new(Action, Id, Body);
+    public BulkOperation ToOperation() => new(Action, Id, Body, Target);
 }

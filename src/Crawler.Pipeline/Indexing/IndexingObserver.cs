@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Crawler.Pipeline.Compliance;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Storage;
 
@@ -14,22 +15,27 @@ public sealed class IndexingObserver : IReportVersionObserver
     private readonly IOutbox _outbox;
     private readonly IReportVersionSource _versions;
     private readonly TimeProvider _time;
+    private readonly ComplianceDeadlines _deadlines;
 
-    public IndexingObserver(IOutbox outbox, IReportVersionSource versions, TimeProvider time)
+    public IndexingObserver(IOutbox outbox, IReportVersionSource versions, TimeProvider time, ComplianceDeadlines? deadlines = null)
     {
         _outbox = outbox;
         _versions = versions;
         _time = time;
+        _deadlines = deadlines ?? new ComplianceDeadlines();
     }
 
     public async Task OnStoredAsync(StoredReportVersion version, CancellationToken cancellationToken)
     {
         var id = ReportIndexDocument.IdOf(version);
-        var document = ReportIndexDocument.Build(version, isLatest: true, _time.GetUtcNow());
+        IReadOnlyList<StoredReportVersion> earlier = version.Version <= 1 ? []
+            : await _versions.VersionsOfAsync(ReportIndexDocument.AgencyOf(version), version.Result.Report.Year, cancellationToken).ConfigureAwait(false);
+        // Judged on the report (the earliest date any version states), as crawler compliance judges it.
+        var compliance = ReportCompliance.Judge(version, earlier, _deadlines);
+        var document = ReportIndexDocument.Build(version, isLatest: true, _time.GetUtcNow(), compliance);
         await _outbox.EnqueueAsync(IndexMessage.Topic, id, new IndexMessage(BulkAction.Index, id, document).Serialize(), cancellationToken).ConfigureAwait(false);
         if (version.Version <= 1) return;
 
-        var earlier = await _versions.VersionsOfAsync(ReportIndexDocument.AgencyOf(version), version.Result.Report.Year, cancellationToken).ConfigureAwait(false);
         foreach (var previous in earlier.Where(v => v.Version < version.Version))
         {
             var previousId = ReportIndexDocument.IdOf(previous);

@@ -1,3 +1,5 @@
+using Crawler.Pipeline.Compliance;
+using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Search;
 using Crawler.Pipeline.Storage;
 using Crawler.Pipeline.Outbox;
@@ -32,6 +34,9 @@ public static class IndexingServiceCollectionExtensions
 
         services.TryAddSingleton(sp => ElasticsearchClientFactory.Create(sp.GetRequiredService<ElasticsearchOptions>()));
         services.TryAddSingleton<IReportIndex, ElasticsearchReportIndex>();
+        // The due dates of the compliance facts: Compliance:Deadlines, then the Alerts:Deadline rules, then 31 January.
+        services.TryAddSingleton(sp => new ComplianceDeadlines(configuration.GetSection(ComplianceOptions.SectionName).Get<ComplianceOptions>(),
+            sp.GetService<IOptions<AlertOptions>>()?.Value.Deadline));
         services.TryAddSingleton<IReportVersionSource>(sp => new StoredReportVersions(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<IReportTexts>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, IndexingObserver>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, IndexDelivery>(sp => new IndexDelivery(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crawler.Pipeline.Compliance;
 using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Storage;
@@ -17,9 +18,12 @@ public sealed class Reindexer
     private readonly IReportIndex _index;
     private readonly OutboxDispatcher _dispatcher;
     private readonly TimeProvider _time;
+    private readonly ComplianceDeadlines _deadlines;
 
-    public Reindexer(IReportVersionSource versions, IOutbox outbox, IReportIndex index, OutboxDispatcher dispatcher, TimeProvider time)
+    public Reindexer(IReportVersionSource versions, IOutbox outbox, IReportIndex index, OutboxDispatcher dispatcher, TimeProvider time,
+        ComplianceDeadlines? deadlines = null)
     {
+        _deadlines = deadlines ?? new ComplianceDeadlines();
         _versions = versions;
         _outbox = outbox;
         _index = index;
@@ -43,7 +47,8 @@ public sealed class Reindexer
             foreach (var version in report)
             {
                 var id = ReportIndexDocument.IdOf(version);
-                var message = new IndexMessage(BulkAction.Index, id, ReportIndexDocument.Build(version, version.Version == latest, now));
+                var compliance = ReportCompliance.Judge(version, report, _deadlines);
+                var message = new IndexMessage(BulkAction.Index, id, ReportIndexDocument.Build(version, version.Version == latest, now, compliance));
                 if (await _outbox.EnqueueAsync(IndexMessage.Topic, $"{id}@reindex-{run}", message.Serialize(), cancellationToken).ConfigureAwait(false)) queued++;
             }
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Crawler.Pipeline.Compliance;
 using Crawler.Pipeline.Processing;
+using Crawler.Reports.Publication;
 using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Indexing;
@@ -15,7 +17,8 @@ public static class ReportIndexDocument
     public static string AgencyOf(StoredReportVersion version) =>
         string.IsNullOrWhiteSpace(version.Result.Report.Agency) ? version.Source.Agency : version.Result.Report.Agency;
 
-    public static JsonObject Build(StoredReportVersion version, bool isLatest, DateTimeOffset indexedAt)
+    /// <param name="compliance">The report year's compliance facts (<see cref="ReportCompliance.Judge"/>); null leaves them out.</param>
+    public static JsonObject Build(StoredReportVersion version, bool isLatest, DateTimeOffset indexedAt, ReportCompliance? compliance = null)
     {
         var report = version.Result.Report;
         var findings = version.Result.Findings;
@@ -25,7 +28,10 @@ public static class ReportIndexDocument
             ["sourceId"] = version.Source.Id,
             ["agency"] = AgencyOf(version),
             ["region"] = version.Source.Region,
+            ["province"] = version.Source.Region is { } region ? Regions.Province(region) : null,
             ["year"] = report.Year,
+            // The report year as a date (2023 → 2023-01-01): the data views' time field, never the fetch time.
+            ["reportYear"] = report.Year is { } y ? ReportYear(y) : null,
             ["template"] = report.Template.ToName(),
             ["title"] = report.Title,
             ["text"] = version.Text,
@@ -50,6 +56,18 @@ public static class ReportIndexDocument
             ["version"] = version.Version,
             ["isLatest"] = isLatest,
         };
+        var published = ReportCompliance.DateOf(version);
+        document["publishedAt"] = Day(published.Date);
+        document["publishedAtSource"] = DateSources.Name(published.Source);
+        if (compliance is not null)
+        {
+            document["compliance"] = new JsonObject
+            {
+                ["status"] = ComplianceStatuses.Name(compliance.Status),
+                ["daysLate"] = compliance.DaysLate,
+                ["deadline"] = Day(compliance.Deadline),
+            };
+        }
         if (report.StatisticalPeriod is { } period)
         {
             document["statisticalPeriod"] = new JsonObject
@@ -68,6 +86,11 @@ public static class ReportIndexDocument
         RemoveNulls(document);
         return document;
     }
+
+    /// <summary>2023 → "2023-01-01".</summary>
+    public static string ReportYear(int year) => Day(new DateOnly(year, 1, 1));
+
+    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string SeverityName(FindingSeverity severity) => severity.ToString().ToLowerInvariant();
 

@@ -107,7 +107,9 @@ public static class ReportIndexTemplate
             ["sourceId"] = Type("keyword"),
             ["agency"] = Text(keyword: true),
             ["region"] = Text(keyword: true),
+            ["province"] = Type("keyword"),
             ["year"] = Type("integer"),
+            ["reportYear"] = Type("date"),
             ["template"] = Type("keyword"),
             ["title"] = Text(keyword: true),
             ["statisticalPeriod"] = new JsonObject
@@ -133,6 +135,12 @@ public static class ReportIndexTemplate
             ["versionId"] = Type("long"),
             ["version"] = Type("integer"),
             ["isLatest"] = Type("boolean"),
+            ["publishedAt"] = Type("date"),
+            ["publishedAtSource"] = Type("keyword"),
+            ["compliance"] = new JsonObject
+            {
+                ["properties"] = new JsonObject { ["status"] = Type("keyword"), ["daysLate"] = Type("integer"), ["deadline"] = Type("date") },
+            },
         };
         foreach (var (key, kind) in FigureFields())
         {

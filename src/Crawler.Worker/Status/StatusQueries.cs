@@ -119,14 +119,5 @@ internal sealed class StatusQueries(
     }
 
     /// <summary>The province-level part of a region (山东省聊城市 → 山东省; 北京市海淀区 → 北京市; 内蒙古自治区… → 内蒙古自治区).</summary>
-    public static string Province(string region)
-    {
-        foreach (var marker in new[] { "自治区", "省", "特别行政区" })
-        {
-            var at = region.IndexOf(marker, StringComparison.Ordinal);
-            if (at > 0) return region[..(at + marker.Length)];
-        }
-        var city = region.IndexOf('市', StringComparison.Ordinal);
-        return city > 0 ? region[..(city + 1)] : region;
-    }
+    public static string Province(string region) => Crawler.Pipeline.Compliance.Regions.Province(region);
 }
