@@ -33,6 +33,7 @@ internal static class TableGridBuilder
         }
         var inColumns = confident.Where(s => columns.Any(c => Math.Abs(c - s.CentreX) <= height)).ToList();
         var numericLeft = inColumns.Count == 0 ? double.MaxValue : inColumns.Min(s => s.Left) - 0.3 * height;
+        settings = settings with { WrappedLineGap = WrappedLineGap(regions, numericLeft, height, settings) };
         var reader = new TablePartReader(columns.Count == 0 ? [0] : columns, numericLeft, height, settings);
         var parts = regions.Select(reader.Read).ToList();
 
@@ -95,6 +96,39 @@ internal static class TableGridBuilder
         // A header with another header below it spans several columns (申请人情况, 行政诉讼): it names none.
         return narrow.Where(s => !narrow.Any(t => t.Top > s.Bottom - 1 && Math.Min(t.Right, s.Right) > Math.Max(t.Left, s.Left))).ToList();
     }
+
+    /// <summary>
+    /// The spacing of wrapped lines inside one cell of this table, as a fraction of the line height. Figures are
+    /// printed at the middle of their row's label: where a line of figures carries no label text of its own but
+    /// has label lines just above and just below it in the same column, those two lines are one cell's, and their
+    /// gap is the table's line spacing (LibreOffice sets cells with more leading than a text layer's default).
+    /// The rows' own padding is wider, so the gap found (plus a little slack) still keeps rows apart.
+    /// </summary>
+    private static double WrappedLineGap(IReadOnlyList<TableRegion> regions, double numericLeft, double height, LayoutSettings settings)
+    {
+        var gaps = new List<double>();
+        foreach (var region in regions)
+        {
+            var labels = region.Segments.Where(s => s.Right < numericLeft && !s.IsNumeric).ToList();
+            foreach (var line in region.Lines.Where(l => l.Segments.Any(s => s.Left >= numericLeft && s.IsNumeric)))
+            {
+                var y = line.CentreY;
+                foreach (var above in labels.Where(s => s.Bottom <= y && s.CentreY < line.Top))
+                {
+                    var below = labels.Where(s => s.Top >= y && s.CentreY > line.Bottom && Overlap(s, above) >= 0.2 * height)
+                        .MinBy(s => s.Top);
+                    if (below is null || below.Top - above.Bottom > height) continue;
+                    // Nothing else of that column between them (the figure line's own label would be there).
+                    if (labels.Any(s => s != above && s != below && Overlap(s, above) >= 0.2 * height && s.CentreY > above.CentreY && s.CentreY < below.CentreY)) continue;
+                    gaps.Add(below.Top - above.Bottom);
+                }
+            }
+        }
+        if (gaps.Count == 0) return settings.WrappedLineGap;
+        return Math.Max(settings.WrappedLineGap, LineGrouper.Median(gaps) / height + 0.15);
+    }
+
+    private static double Overlap(LayoutSegment a, LayoutSegment b) => Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left);
 
     private static TableCell Cell(string text, int rowSpan, int columnSpan, double? confidence, LayoutSettings settings) =>
         new(text, rowSpan, columnSpan, settings.RecordConfidence ? Math.Round(confidence ?? 1.0, 3) : null);
