@@ -89,23 +89,10 @@ public sealed class SqliteReportSearch : IReportSearch, IReportTexts
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            total = reader.GetInt32(11);
-            capped = reader.GetInt64(12) != 0;
-            hits.Add(new SearchHit
-            {
-                VersionId = reader.GetInt64(0),
-                Agency = reader.GetString(1),
-                Region = reader.IsDBNull(2) ? null : reader.GetString(2),
-                Year = reader.GetInt32(3),
-                Version = reader.GetInt32(4),
-                Title = reader.IsDBNull(5) ? null : reader.GetString(5),
-                DocumentUrl = new Uri(reader.GetString(6)),
-                PageUrl = reader.IsDBNull(7) ? null : new Uri(reader.GetString(7)),
-                FindingCodes = reader.GetString(8).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                // bm25() is lower-is-better and negative; flip it so callers read "higher is better".
-                Score = -reader.GetDouble(10),
-                Snippet = SearchSnippet.Build(reader.GetString(9), expression.Terms),
-            });
+            total = reader.GetInt32(SearchHitRow.Total);
+            capped = reader.GetInt64(SearchHitRow.Capped) != 0;
+            // bm25() is lower-is-better and negative; flip it so callers read "higher is better".
+            hits.Add(SearchHitRow.Read(reader, -reader.GetDouble(SearchHitRow.Rank), expression.Terms));
         }
         return new SearchResults(hits, total) { TotalIsLowerBound = capped };
     }

@@ -118,32 +118,16 @@ public sealed class PostgresReportStore : IReportStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, $"""
-            SELECT sha256, status, detail, attempts, source_id, url, page_url, role, link_text, year_hint, media_type, fetched_at,
-                   last_attempt_at, version_id, listed_on
+            SELECT {ProcessingRow.Columns}
             FROM processing {where}
             """, ("key", key));
         var states = new List<ProcessingState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        Func<int, DateTimeOffset> time = i => Time(reader, i);
+        Func<int, DateOnly> day = i => reader.GetFieldValue<DateOnly>(i);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var context = new DocumentContext
-            {
-                SourceId = reader.GetString(4),
-                Url = new Uri(reader.GetString(5)),
-                PageUrl = reader.IsDBNull(6) ? null : new Uri(reader.GetString(6)),
-                Role = reader.GetString(7),
-                LinkText = NullableString(reader, 8),
-                YearHint = reader.IsDBNull(9) ? null : reader.GetInt32(9),
-                MediaType = NullableString(reader, 10),
-                FetchedAt = Time(reader, 11),
-                ListedOn = reader.IsDBNull(14) ? null : reader.GetFieldValue<DateOnly>(14),
-            };
-            states.Add(new ProcessingState(reader.GetString(0), Enum.Parse<ProcessingStatus>(reader.GetString(1)), NullableString(reader, 2),
-                reader.GetInt32(3), context)
-            {
-                LastAttemptAt = Time(reader, 12),
-                VersionId = reader.IsDBNull(13) ? null : reader.GetInt64(13),
-            });
+            states.Add(ProcessingRow.Read(reader, time, day));
         }
         return states;
     }
