@@ -146,10 +146,12 @@ public static class ReportJson
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new JsonException("报告 JSON 不是对象");
         var template = ReportTemplateNames.FromName(Property(root, "template") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null) ?? ReportTemplate.Free;
-        var applied = ReportTemplates.For(template).Substitutions
-            .Where(s => Property(root, s.Table) is { ValueKind: JsonValueKind.Object } rows && Property(rows, s.Row.Key) is { ValueKind: not JsonValueKind.Null }).ToArray();
-        var blank = AnnualReport.Blank(template, applied);
-        var definition = new[] { blank.ActiveDisclosure, blank.Applications, blank.ReviewAndLitigation }.FirstOrDefault(x => x.Key == table)?.Definition.Row(row);
+        var declaration = ReportTemplates.For(template);
+        // The table's layout as Deserialize builds it, without building the rest of the report.
+        var definition = declaration.Tables.Any(t => t.Key == table)
+            ? declaration.Layout(table, declaration.Substitutions.Where(s => s.Table == table
+                && Property(root, s.Table) is { ValueKind: JsonValueKind.Object } rows && Property(rows, s.Row.Key) is { ValueKind: not JsonValueKind.Null })).Row(row)
+            : null;
         var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         if (definition is null) return values;
         var cells = Property(root, table) is { ValueKind: JsonValueKind.Object } tableRows && Property(tableRows, row) is { ValueKind: JsonValueKind.Object } found ? found : (JsonElement?)null;
