@@ -5,7 +5,7 @@ namespace Crawler.Extraction.Html;
 
 /// <summary>
 /// Links in the article body that point at a document the crawler should fetch: &lt;a href&gt; to
-/// PDF/DOC/DOCX/WPS/XLS/XLSX/ET files, a pdf.js viewer's <c>?file=</c> parameter, iframe/embed/object
+/// document files (<see cref="AttachmentFiles"/>, the list discovery uses too), a pdf.js viewer's <c>?file=</c> parameter, iframe/embed/object
 /// sources, and <c>window.open('…')</c> handlers. Relative links are made absolute against
 /// &lt;base href&gt; or the page's own URL; without either they stay relative.
 /// When the table section is pasted as images (the body mentions 收到和处理政府信息公开申请情况 but holds
@@ -13,8 +13,6 @@ namespace Crawler.Extraction.Html;
 /// </summary>
 internal static partial class AttachmentLinks
 {
-    private static readonly string[] DocumentExtensions = [".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd"];
-
     public static IReadOnlyList<AttachmentLink> Find(HtmlDocument page, HtmlNode body, string pageName)
     {
         var baseUri = BaseUri(page, pageName);
@@ -75,13 +73,7 @@ internal static partial class AttachmentLinks
         return value;
     }
 
-    private static bool IsDocument(string target)
-    {
-        var path = target;
-        var cut = path.IndexOfAny(['?', '#']);
-        if (cut >= 0) path = path[..cut];
-        return DocumentExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
-    }
+    private static bool IsDocument(string target) => AttachmentFiles.IsDocument(target);
 
     private static bool IsPdfType(HtmlNode node) =>
         node.GetAttributeValue("type", "").Contains("pdf", StringComparison.OrdinalIgnoreCase);

@@ -10,8 +10,10 @@ namespace Crawler.Extraction.Html;
 /// government sites often lie: a page that declares UTF-8 but is not valid UTF-8 is GBK in
 /// practice; a page whose non-ASCII bytes form valid UTF-8 is UTF-8 whatever it declares
 /// (a multi-byte UTF-8 run does not happen by accident in GBK text).
+/// The one charset rule for every page the crawler reads: discovery (list pages, report pages, CMS data
+/// responses) and extraction both decode through it.
 /// </summary>
-internal static partial class HtmlDecoding
+public static partial class HtmlDecoding
 {
     public sealed record Decoded(string Text, string Charset, string? Declared);
 

@@ -1,3 +1,4 @@
+using Crawler.Extraction.Html;
 using Crawler.Pipeline.Discovery.Pages;
 
 namespace Crawler.Pipeline.Discovery.ListPages;
@@ -17,10 +18,10 @@ public sealed class ListPageReading(IEnumerable<IListPageReader> readers)
         switch (request.Format)
         {
             case ListFormat.HanwebRecords:
-                HanwebColumnReader.ReadRecords(finalUrl, PageDecoder.Decode(body, contentType), findings);
+                HanwebColumnReader.ReadRecords(finalUrl, HtmlDecoding.Decode(body, contentType).Text, findings);
                 break;
             case ListFormat.GkmlptJson:
-                GkmlptReader.ReadApi(finalUrl, PageDecoder.Decode(body, contentType), findings);
+                GkmlptReader.ReadApi(finalUrl, HtmlDecoding.Decode(body, contentType).Text, findings);
                 break;
             default:
                 page = HtmlPage.Parse(finalUrl, body, contentType);

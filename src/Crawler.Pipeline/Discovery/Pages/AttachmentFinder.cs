@@ -1,23 +1,17 @@
+using Crawler.Extraction.Html;
 using System.Text.RegularExpressions;
 
 namespace Crawler.Pipeline.Discovery.Pages;
 
 /// <summary>
 /// Finds document attachments on a report page: &lt;a&gt; links, &lt;iframe&gt;/&lt;embed&gt;/&lt;object&gt;
-/// sources, pdf.js viewers (viewer.html?file=…) and window.open('…') calls whose target is a PDF/DOC/DOCX/WPS file.
+/// sources, pdf.js viewers (viewer.html?file=…) and window.open('…') calls whose target is a document file
+/// (<see cref="AttachmentFiles"/>).
 /// </summary>
 public static partial class AttachmentFinder
 {
-    private static readonly string[] Extensions = [".pdf", ".doc", ".docx", ".wps", ".rtf", ".txt"];
-
-    public static bool IsDocumentUrl(Uri url)
-    {
-        var path = Uri.UnescapeDataString(url.AbsolutePath);
-        if (Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return true;
-        // Download scripts carry the file name in the query: /module/download/downfile.jsp?filename=….pdf
-        var query = Uri.UnescapeDataString(url.Query);
-        return query.Length > 0 && query.Split('&', '?').Any(p => Extensions.Any(e => p.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
-    }
+    /// <summary>Whether a URL leads to a document file (<see cref="AttachmentFiles"/>, the list extraction uses too).</summary>
+    public static bool IsDocumentUrl(Uri url) => AttachmentFiles.IsDocument(url);
 
     public static IReadOnlyList<PageLink> Find(HtmlPage page)
     {

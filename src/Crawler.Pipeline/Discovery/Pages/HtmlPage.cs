@@ -1,3 +1,4 @@
+using Crawler.Extraction.Html;
 using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
@@ -44,7 +45,7 @@ public sealed partial class HtmlPage
         if (body is not null) yield return body.Length > 300 ? body[..300] : body;
     }
 
-    public static HtmlPage Parse(Uri url, ReadOnlySpan<byte> bytes, string? contentType) => Parse(url, PageDecoder.Decode(bytes, contentType));
+    public static HtmlPage Parse(Uri url, ReadOnlySpan<byte> bytes, string? contentType) => Parse(url, HtmlDecoding.Decode(bytes, contentType).Text);
 
     public static HtmlPage Parse(Uri url, string html)
     {
