@@ -8,8 +8,10 @@ using Crawler.Tests.Shared;
 namespace Crawler.Pipeline.Tests.Processing;
 
 /// <summary>
-/// Hostile PDF attachments through the worker's own wiring (AddExtraction with a 256 MB, 20 s reader budget (long enough that the memory cases meet the heap cap first on a loaded machine)): each
+/// Hostile PDF attachments through the worker's own wiring (AddExtraction with a 256 MB, 20 s reader budget): each
 /// is archived and quarantined with the reader's reason, and the report PDF fetched after them is still parsed.
+/// The memory case is the one that meets the heap cap in a fraction of a second (inflates to 1 GiB), so the clock
+/// never decides it on a loaded machine; the slower allocating PDFs are HostilePdfTests' (a clock of their own).
 /// </summary>
 public sealed class HostilePdfQuarantineTests
 {
@@ -24,7 +26,6 @@ public sealed class HostilePdfQuarantineTests
         var hostile = new Dictionary<string, string>
         {
             ["billion-empty-draws.pdf"] = "读取 PDF 超时（20 秒",
-            ["billions-of-path-ops.pdf"] = "超出内存上限（256 MB",
             ["inflates-to-1gib.pdf"] = "超出内存上限（256 MB",
             ["deep-nesting.pdf"] = "对象嵌套过深",
             ["broken-xref-no-objects.pdf"] = "已损坏或不完整",
