@@ -1,3 +1,4 @@
+using Crawler.Extraction.Layout;
 using Crawler.Reports.Documents;
 using HtmlAgilityPack;
 using Microsoft.Extensions.Logging;
@@ -70,8 +71,8 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
     private static IReadOnlyList<DocumentBlock> WithTitle(IReadOnlyList<DocumentBlock> blocks, string? title)
     {
         if (title is null) return blocks;
-        var compact = Compact(title);
-        var opening = blocks.OfType<Paragraph>().Take(3).Select(p => Compact(p.Text));
+        var compact = LayoutText.Compact(title);
+        var opening = blocks.OfType<Paragraph>().Take(3).Select(p => LayoutText.Compact(p.Text));
         if (opening.Any(text => text == compact)) return blocks;
         return [new Paragraph(title), .. blocks];
     }
@@ -82,8 +83,6 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
         var opens = text.Contains("<html", StringComparison.OrdinalIgnoreCase) || text.Contains("<body", StringComparison.OrdinalIgnoreCase);
         return opens && !text.Contains("</html", StringComparison.OrdinalIgnoreCase) && !text.Contains("</body", StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     private static bool SameCharset(string declared, string used)
     {

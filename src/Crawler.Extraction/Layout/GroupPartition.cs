@@ -37,7 +37,7 @@ internal sealed class GroupPartition(IReadOnlyList<GroupLevel> levels, bool reco
                 if (carry >= 0 && (inside.Count == 0 || HeadingRank.Of(inside[0].Text) is null))
                 {
                     var head = placements[carry];
-                    var run = inside.Count <= 1 ? end - start + 1 : Split(part, inside, start, end)[0].End - start + 1;
+                    var run = inside.Count <= 1 ? end - start + 1 : Split(part, inside, start, end, continued: true)[0].End - start + 1;
                     var text = inside.Count > 0 ? LayoutText.Join([head.Cell.Text, inside[0].Text]) : head.Cell.Text;
                     placements[carry] = head with { Cell = head.Cell with { Text = text, RowSpan = head.Cell.RowSpan + run } };
                     if (inside.Count > 0) inside.RemoveAt(0);
@@ -85,11 +85,16 @@ internal sealed class GroupPartition(IReadOnlyList<GroupLevel> levels, bool reco
 
     private static double Middle(TablePartRow row) => (row.Top + row.Bottom) / 2;
 
-    /// <summary>Splits rows start..end into one run per group (in order), each centred on its label as well as possible.</summary>
-    private static List<(LabelBlock Group, int Start, int End)> Split(TablePart part, List<LabelBlock> groups, int start, int end)
+    /// <summary>
+    /// Splits rows start..end into one run per group (in order), each centred on its label as well as possible.
+    /// <paramref name="continued"/>: the first group is the rest of a label cut by the page break, whose rows began on
+    /// the previous page (its 1． is there).
+    /// </summary>
+    private static List<(LabelBlock Group, int Start, int End)> Split(TablePart part, List<LabelBlock> groups, int start, int end, bool continued = false)
     {
         // Numbered rows restart at 1． in each group: when the restarts match the labels, they are the split.
         var restarts = Enumerable.Range(start, end - start + 1).Where(i => part.Rows[i].Label is { } l && HeadingRank.StartsAtOne(l.Text)).ToList();
+        if (continued && (restarts.Count == 0 || restarts[0] != start)) restarts.Insert(0, start);
         if (restarts.Count == groups.Count && restarts.Count > 0 && restarts[0] == start)
             return groups.Select((g, k) => (g, restarts[k], k + 1 < restarts.Count ? restarts[k + 1] - 1 : end)).ToList();
         var n = end - start + 1;

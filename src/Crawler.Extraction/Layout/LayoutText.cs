@@ -35,6 +35,9 @@ internal static partial class LayoutText
         c is >= '\u3000' and <= '\u303F' or >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF'
         || c is '“' or '”' or '‘' or '’' or '—' or '…';
 
+    /// <summary>The text without white space, for comparing labels however they were spaced or wrapped.</summary>
+    public static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
     public static int CountCjkLetters(string text) => text.Count(c => c is >= '\u3400' and <= '\u9FFF');
 
     public static bool IsNumber(string text) => NumberPattern().IsMatch(text.Trim());

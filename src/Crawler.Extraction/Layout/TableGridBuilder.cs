@@ -44,10 +44,12 @@ internal static class TableGridBuilder
         var pageStarts = new HashSet<int>();
         var partition = new GroupPartition(levels, settings.RecordConfidence);
         var rowIndex = 0;
+        var tableHeader = parts.FirstOrDefault(p => p.HeaderRows.Count > 0);
         foreach (var part in parts)
         {
             if (part != parts[0]) pageStarts.Add(rowIndex);
-            foreach (var header in part.HeaderRows)
+            var repeated = part == tableHeader ? [] : ContinuationHeader.Repeated(tableHeader?.HeaderRows ?? [], part.HeaderRows);
+            foreach (var header in part.HeaderRows.Except(repeated))
             {
                 foreach (var block in header) placements.Add(HeaderPlacement(rowIndex, block, numericLeft, labelColumns, columns, reader, settings));
                 rowIndex++;
@@ -143,21 +145,42 @@ internal static class TableGridBuilder
         return new GridPlacement(row, labelColumns + start, Cell(block.Text, 1, Math.Max(1, spanned.Count), block.Confidence, settings));
     }
 
-    /// <summary>Level keys of group labels: their numbering rank when they have one, else their left edge.</summary>
+    /// <summary>
+    /// Level keys of group labels: their numbering rank when they have one, else their left edge. An unnumbered
+    /// label printed in the column of a numbered level is a part of one of its labels cut by a page break (办理结果
+    /// under 三、本年度 on the next page, 予公开 under （三）不): it joins that level, which carries it over the break,
+    /// instead of opening a level of its own.
+    /// </summary>
     private static List<GroupLevel> GroupLevels(IEnumerable<LabelBlock> groups, double height)
     {
         var levels = new List<GroupLevel>();
-        foreach (var group in groups.OrderBy(g => g.Left))
+        var ordered = groups.OrderBy(g => g.Left).ToList();
+        foreach (var group in ordered.Where(g => HeadingRank.Of(g.Text) is not null))
         {
             var rank = HeadingRank.Of(group.Text);
-            var level = rank is not null
-                ? levels.FirstOrDefault(l => l.Rank == rank)
-                : levels.FirstOrDefault(l => l.Rank is null && Math.Abs(l.Left - group.Left) <= height);
-            if (level is null) levels.Add(level = new GroupLevel(rank, group.Left));
+            Join(levels.FirstOrDefault(l => l.Rank == rank) ?? Add(new GroupLevel(rank, group.Left)), group);
+        }
+        var numbered = levels.ToList();
+        foreach (var group in ordered.Where(g => HeadingRank.Of(g.Text) is null))
+        {
+            // Mostly inside the column of a numbered level's labels.
+            double Inside(GroupLevel l) => Math.Min(l.Right, group.Right) - Math.Max(l.Left, group.Left);
+            var column = numbered.Where(l => Inside(l) >= 0.5 * (group.Right - group.Left)).MaxBy(Inside);
+            Join(column ?? levels.FirstOrDefault(l => l.Rank is null && Math.Abs(l.Left - group.Left) <= height) ?? Add(new GroupLevel(null, group.Left)), group);
+        }
+        return levels.OrderBy(l => l.Rank ?? 9).ThenBy(l => l.Left).ToList();
+
+        GroupLevel Add(GroupLevel level)
+        {
+            levels.Add(level);
+            return level;
+        }
+
+        static void Join(GroupLevel level, LabelBlock group)
+        {
             level.Right = Math.Max(level.Right, group.Right);
             level.Members.Add(group);
         }
-        return levels.OrderBy(l => l.Rank ?? 9).ThenBy(l => l.Left).ToList();
     }
 
     private static List<double> Cluster(IEnumerable<double> xs, double height, int support = 1)

@@ -84,7 +84,7 @@ internal static class PageBreakJoiner
     {
         string Row(IEnumerable<(GridCell Cell, CellReading? Reading)> cells, int row) => string.Join("|", cells
             .Where(c => c.Cell.Row == row).OrderBy(c => c.Cell.Column)
-            .Select(c => $"{c.Cell.Column}:{c.Cell.ColumnSpan}:{string.Concat((c.Reading?.Text ?? "").Where(ch => !char.IsWhiteSpace(ch)))}"));
+            .Select(c => $"{c.Cell.Column}:{c.Cell.ColumnSpan}:{LayoutText.Compact(c.Reading?.Text ?? "")}"));
         var repeated = 0;
         while (repeated < partRows - 1)
         {
