@@ -41,26 +41,33 @@ public sealed class ElasticsearchReportIndex : IReportIndex
         if (OlderThan9(version.Value!))
             return IndexCallResult<bool>.Fail($"Elasticsearch {version.Value} is older than 9.x: this crawler's client (Elastic.Clients.Elasticsearch 9) needs a 9.x cluster");
 
-        var template = await PutTemplateAsync(cancellationToken).ConfigureAwait(false);
+        var template = await PutTemplateAsync(_options.TemplateName, ReportIndexTemplate.Build(_options), cancellationToken).ConfigureAwait(false);
         if (!template.Succeeded) return IndexCallResult<bool>.Fail($"index template: {template.Error}", template.Status);
-
-        var exists = await CallAsync($"HEAD /{_options.IndexName}", () => _client.Indices.ExistsAsync(_options.IndexName, cancellationToken),
-            r => r.Exists, cancellationToken, acceptStatus: 404).ConfigureAwait(false);
-        if (!exists.Succeeded) return IndexCallResult<bool>.Fail($"index lookup: {exists.Error}", exists.Status);
-        var created = false;
-        if (!exists.Value)
-        {
-            // The template gives the new index both aliases; the write flag is settled below for every reports-v* index.
-            var create = await CallAsync($"PUT /{_options.IndexName}", () => _client.Indices.CreateAsync(_options.IndexName, cancellationToken),
-                _ => true, cancellationToken).ConfigureAwait(false);
-            var raced = create.Status == 400 && create.Error?.Contains("resource_already_exists_exception", StringComparison.Ordinal) == true;
-            if (!create.Succeeded && !raced) return IndexCallResult<bool>.Fail($"create index {_options.IndexName}: {create.Error}", create.Status);
-            created = !raced;
-        }
+        // The template gives the new index both aliases; the write flag is settled below for every reports-v* index.
+        var created = await CreateIfMissingAsync(_options.IndexName, cancellationToken).ConfigureAwait(false);
+        if (!created.Succeeded) return created;
         var aliases = await CallAsync("POST /_aliases", () => _client.Indices.UpdateAliasesAsync(AliasActions(), cancellationToken), _ => true, cancellationToken)
             .ConfigureAwait(false);
         if (!aliases.Succeeded) return IndexCallResult<bool>.Fail($"aliases: {aliases.Error}", aliases.Status);
-        return IndexCallResult<bool>.Ok(created);
+
+        // The compliance index: its own strict template, and the index made now so that its Kibana data view has fields.
+        var compliance = await PutTemplateAsync(_options.ComplianceTemplateName, ComplianceIndexTemplate.Build(_options), cancellationToken).ConfigureAwait(false);
+        if (!compliance.Succeeded) return IndexCallResult<bool>.Fail($"compliance index template: {compliance.Error}", compliance.Status);
+        var complianceIndex = await CreateIfMissingAsync(_options.ComplianceIndexName, cancellationToken).ConfigureAwait(false);
+        return complianceIndex.Succeeded ? created : complianceIndex;
+    }
+
+    /// <summary>HEAD then PUT /{index} (the matching template gives it its mapping); true when this call created it.</summary>
+    private async Task<IndexCallResult<bool>> CreateIfMissingAsync(string index, CancellationToken cancellationToken)
+    {
+        var exists = await CallAsync($"HEAD /{index}", () => _client.Indices.ExistsAsync(index, cancellationToken),
+            r => r.Exists, cancellationToken, acceptStatus: 404).ConfigureAwait(false);
+        if (!exists.Succeeded) return IndexCallResult<bool>.Fail($"index lookup: {exists.Error}", exists.Status);
+        if (exists.Value) return IndexCallResult<bool>.Ok(false);
+        var create = await CallAsync($"PUT /{index}", () => _client.Indices.CreateAsync(index, cancellationToken), _ => true, cancellationToken).ConfigureAwait(false);
+        var raced = create.Status == 400 && create.Error?.Contains("resource_already_exists_exception", StringComparison.Ordinal) == true;
+        if (!create.Succeeded && !raced) return IndexCallResult<bool>.Fail($"create index {index}: {create.Error}", create.Status);
+        return IndexCallResult<bool>.Ok(!raced);
     }
 
     public async Task<BulkResult> BulkAsync(IReadOnlyList<BulkOperation> operations, CancellationToken cancellationToken)
@@ -108,13 +115,13 @@ public sealed class ElasticsearchReportIndex : IReportIndex
         int.TryParse(version.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major < 9;
 
     /// <summary>PUT _index_template/{name} with the template's own JSON, through the client's transport.</summary>
-    private async Task<IndexCallResult<bool>> PutTemplateAsync(CancellationToken cancellationToken)
+    private async Task<IndexCallResult<bool>> PutTemplateAsync(string name, JsonObject template, CancellationToken cancellationToken)
     {
-        var call = $"PUT /_index_template/{_options.TemplateName}";
-        var body = ReportIndexTemplate.Build(_options).ToJsonString(ElasticsearchFailure.CompactJson);
+        var call = $"PUT /_index_template/{name}";
+        var body = template.ToJsonString(ElasticsearchFailure.CompactJson);
         try
         {
-            var response = await _client.Transport.RequestAsync<StringResponse>(Elastic.Transport.HttpMethod.PUT, $"/_index_template/{_options.TemplateName}",
+            var response = await _client.Transport.RequestAsync<StringResponse>(Elastic.Transport.HttpMethod.PUT, $"/_index_template/{name}",
                 PostData.String(body), cancellationToken).ConfigureAwait(false);
             return response.ApiCallDetails.HasSuccessfulStatusCode
                 ? IndexCallResult<bool>.Ok(true, response.ApiCallDetails.HttpStatusCode ?? 200)

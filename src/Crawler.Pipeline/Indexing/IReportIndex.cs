@@ -7,7 +7,10 @@ namespace Crawler.Pipeline.Indexing;
 /// </summary>
 public interface IReportIndex
 {
-    /// <summary>Puts the index template, creates the index if missing and makes sure both aliases point at it.</summary>
+    /// <summary>
+    /// Puts the index template, creates the index if missing and makes sure both aliases point at it; then the same for
+    /// the compliance index (its template, the index). True when the reports index was created by this call.
+    /// </summary>
     Task<IndexCallResult<bool>> EnsureIndexAsync(CancellationToken cancellationToken);
 
     /// <summary>Sends operations in one _bulk request (explicit ids) and says what became of each.</summary>

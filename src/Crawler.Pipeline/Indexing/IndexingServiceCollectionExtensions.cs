@@ -18,7 +18,7 @@ public static class IndexingServiceCollectionExtensions
     /// <summary>
     /// Reads and validates the "Elasticsearch" section (at start-up) and, when it names a node, registers the official
     /// client behind <see cref="IReportIndex"/>, the observer that queues stored versions, their delivery through the
-    /// one outbox dispatcher, and the reindexer. Expects the state store (AddStorage: IOutbox, IReportStore,
+    /// one outbox dispatcher, the compliance index's <see cref="ComplianceIndexer"/>, and the reindexer. Expects the state store (AddStorage: IOutbox, IReportStore,
     /// StateDatabase); <see cref="StoredReportVersions"/> reads versions from it.
     /// </summary>
     public static IServiceCollection AddIndexing(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +39,10 @@ public static class IndexingServiceCollectionExtensions
             sp.GetService<IOptions<AlertOptions>>()?.Value.Deadline));
         services.TryAddSingleton<IReportVersionSource>(sp => new StoredReportVersions(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<IReportTexts>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, IndexingObserver>());
+        // The compliance index: one observer instance remembers the years stored, the crawl pass queues their documents.
+        services.TryAddSingleton(sp => new ComplianceIndexer(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<IOutbox>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ComplianceDeadlines>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, ComplianceIndexer>(sp => sp.GetRequiredService<ComplianceIndexer>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxConsumer, IndexDelivery>(sp => new IndexDelivery(
             sp.GetRequiredService<IReportIndex>(), sp.GetRequiredService<ElasticsearchOptions>(), sp.GetRequiredService<ILogger<IndexDelivery>>(),
             sp.GetService<CrawlerMetrics>())));

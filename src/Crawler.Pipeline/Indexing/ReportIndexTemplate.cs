@@ -21,25 +21,14 @@ public static class ReportIndexTemplate
 
     public static JsonObject Build(ElasticsearchOptions options)
     {
-        var (analyzer, searchAnalyzer) = options.Analyzer switch
-        {
-            ChineseAnalyzer.Smartcn => ("smartcn", "smartcn"),
-            // IK: index every possible word, search with the coarsest split (the plugin's documented pairing).
-            ChineseAnalyzer.Ik => ("ik_max_word", "ik_smart"),
-            _ => ("cjk", "cjk"),
-        };
+        var (analyzer, searchAnalyzer) = Analyzers(options.Analyzer);
         return new JsonObject
         {
             ["index_patterns"] = new JsonArray(IndexPattern(options.IndexName)),
             ["priority"] = 200,
             ["template"] = new JsonObject
             {
-                ["settings"] = new JsonObject
-                {
-                    ["number_of_shards"] = options.NumberOfShards,
-                    // One node in the bundled compose stack; replicas appear when the cluster grows.
-                    ["auto_expand_replicas"] = "0-1",
-                },
+                ["settings"] = Settings(options),
                 ["mappings"] = new JsonObject
                 {
                     ["dynamic"] = "strict",
@@ -63,7 +52,37 @@ public static class ReportIndexTemplate
     }
 
     /// <summary>The rendering committed as ops/elasticsearch/reports-template.json.</summary>
-    public static string Render(ElasticsearchOptions options) => Build(options).ToJsonString(Indented) + "\n";
+    public static string Render(ElasticsearchOptions options) => Render(Build(options));
+
+    /// <summary>A template as committed under ops/elasticsearch: indented, Chinese unescaped, one final newline.</summary>
+    public static string Render(JsonObject template) => template.ToJsonString(Indented) + "\n";
+
+    /// <summary>The index and search analyzers of the configured Chinese analyzer.</summary>
+    public static (string Analyzer, string SearchAnalyzer) Analyzers(ChineseAnalyzer choice) => choice switch
+    {
+        ChineseAnalyzer.Smartcn => ("smartcn", "smartcn"),
+        // IK: index every possible word, search with the coarsest split (the plugin's documented pairing).
+        ChineseAnalyzer.Ik => ("ik_max_word", "ik_smart"),
+        _ => ("cjk", "cjk"),
+    };
+
+    /// <summary>The index settings every template of the crawler shares.</summary>
+    public static JsonObject Settings(ElasticsearchOptions options) => new()
+    {
+        ["number_of_shards"] = options.NumberOfShards,
+        // One node in the bundled compose stack; replicas appear when the cluster grows.
+        ["auto_expand_replicas"] = "0-1",
+    };
+
+    /// <summary>An analysed text field, with an aggregatable .keyword beside it when asked.</summary>
+    public static JsonObject TextField(string analyzer, string searchAnalyzer, bool keyword = false)
+    {
+        var field = new JsonObject { ["type"] = "text", ["analyzer"] = analyzer, ["search_analyzer"] = searchAnalyzer };
+        if (keyword) field["fields"] = new JsonObject { ["keyword"] = new JsonObject { ["type"] = "keyword", ["ignore_above"] = 512 } };
+        return field;
+    }
+
+    public static JsonObject Field(string type) => new() { ["type"] = type };
 
     /// <summary>Every mapped field under its dotted path (multi-fields too, e.g. agency.keyword) with its type.</summary>
     public static IReadOnlyDictionary<string, string> FieldTypes(JsonObject template)
@@ -93,13 +112,8 @@ public static class ReportIndexTemplate
 
     private static JsonObject Properties(string analyzer, string searchAnalyzer)
     {
-        JsonObject Text(bool keyword = false)
-        {
-            var field = new JsonObject { ["type"] = "text", ["analyzer"] = analyzer, ["search_analyzer"] = searchAnalyzer };
-            if (keyword) field["fields"] = new JsonObject { ["keyword"] = new JsonObject { ["type"] = "keyword", ["ignore_above"] = 512 } };
-            return field;
-        }
-        static JsonObject Type(string type) => new() { ["type"] = type };
+        JsonObject Text(bool keyword = false) => TextField(analyzer, searchAnalyzer, keyword);
+        static JsonObject Type(string type) => Field(type);
 
         var properties = new JsonObject
         {

@@ -48,7 +48,8 @@ internal static class ComplianceCommand
         return command;
     }
 
-    private static IReadOnlyList<Source> Supervised(string? explicitFile)
+    /// <summary>The agencies under supervision: the named sources file, else config/sources.json when it has verified entries, else none (only the stored reports' agencies).</summary>
+    internal static IReadOnlyList<Source> Supervised(string? explicitFile)
     {
         var file = CrawlerConfiguration.SourcesFile(CrawlerConfiguration.Build(), explicitFile);
         if (explicitFile is not null) return SourceCatalog.Load(file);

@@ -46,7 +46,7 @@ internal static class CrawlSummaryTable
             console.MarkupLine($"[red]Alert channel {Markup.Escape(channel.Describe())}[/]");
         }
         console.MarkupLine(summary.Index is { } index
-            ? Markup.Escape($"Elasticsearch: {index.Delivered} indexed, {index.Retrying} retrying, {index.Dead} rejected" + (index.Unreachable is null ? "" : $" — unreachable: {index.Unreachable} (kept in the outbox)"))
+            ? Markup.Escape($"Elasticsearch: {index.Delivered} indexed ({summary.ComplianceDocuments} compliance documents queued), {index.Retrying} retrying, {index.Dead} rejected" + (index.Unreachable is null ? "" : $" — unreachable: {index.Unreachable} (kept in the outbox)"))
             : "Elasticsearch: not configured (set Elasticsearch__Url); reports are searchable with `crawler search`.");
         console.MarkupLine(Markup.Escape($"Data: {Path.GetFullPath(dataDirectory)} — try `crawler reports --data {dataDirectory} --format table` or `crawler search 商务 --data {dataDirectory}`."));
     }

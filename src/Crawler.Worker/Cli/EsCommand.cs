@@ -5,7 +5,8 @@ using Crawler.Worker.Hosting;
 namespace Crawler.Worker.Cli;
 
 /// <summary>
-/// <c>crawler es setup|template|health|search|count</c>: installs the index template, the index and its aliases;
+/// <c>crawler es setup|template|health|search|count</c>: installs the index template, the index and its aliases, and the
+/// compliance index with its template;
 /// prints the template for the configured analyzer; shows the cluster's health and version. Reads the
 /// "Elasticsearch" section and talks to the cluster through the official client.
 /// </summary>
@@ -37,6 +38,7 @@ internal static class EsCommand
             Console.WriteLine(result.Value
                 ? $"created index {options.IndexName} with aliases {options.Alias}, {options.LatestAlias}"
                 : $"index {options.IndexName} exists; template and aliases {options.Alias}, {options.LatestAlias} updated");
+            Console.WriteLine($"compliance index {options.ComplianceIndexName} and its template {options.ComplianceTemplateName} in place");
             return 0;
         });
         return setup;
@@ -45,13 +47,15 @@ internal static class EsCommand
     private static Command Template()
     {
         var analyzer = new Option<ChineseAnalyzer?>("--analyzer") { Description = "cjk (built in), smartcn or ik; default: Elasticsearch:Analyzer" };
-        var template = new Command("template", "Print the index template JSON (ops/elasticsearch/reports-template.json is the default rendering).");
+        var compliance = new Option<bool>("--compliance") { Description = "The compliance index's template (ops/elasticsearch/compliance-template.json) instead of the reports one." };
+        var template = new Command("template", "Print the index template JSON (ops/elasticsearch/reports-template.json and, with --compliance, compliance-template.json are the default renderings).");
         template.Options.Add(analyzer);
+        template.Options.Add(compliance);
         template.SetAction(parseResult =>
         {
             var options = ElasticsearchConfiguration.Read(CrawlerConfiguration.Build());
             if (parseResult.GetValue(analyzer) is { } chosen) options = options with { Analyzer = chosen };
-            Console.Out.Write(ReportIndexTemplate.Render(options));
+            Console.Out.Write(parseResult.GetValue(compliance) ? ComplianceIndexTemplate.Render(options) : ReportIndexTemplate.Render(options));
             return 0;
         });
         return template;

@@ -37,8 +37,10 @@ internal static class ReindexCommand
                 return 2;
             }
             await using var services = CommandServices.Build(configuration, CommandSession.From(parseResult), CommandNeeds.Storage | CommandNeeds.Indexing);
-            var summary = await services.GetRequiredService<Reindexer>().RunAsync(cancellationToken);
-            Console.WriteLine($"{summary.Versions} stored versions, {summary.Queued} queued, {summary.Delivered} indexed, {summary.Dead} rejected, {summary.StillPending} still queued");
+            // The agencies under supervision as crawler compliance reads them: their compliance documents, missing ones too.
+            var summary = await services.GetRequiredService<Reindexer>().RunAsync(ComplianceCommand.Supervised(null), cancellationToken);
+            Console.WriteLine($"{summary.Versions} stored versions, {summary.Queued} queued, {summary.ComplianceDocuments} compliance documents queued, " +
+                              $"{summary.Delivered} indexed, {summary.Dead} rejected, {summary.StillPending} still queued");
             if (summary.Unreachable is not null)
             {
                 await Console.Error.WriteLineAsync($"Elasticsearch: {summary.Unreachable}. The queued documents stay in the outbox; the worker sends them when the cluster answers.");

@@ -10,7 +10,7 @@ namespace Crawler.Worker.Hosting;
 /// <summary>
 /// One pass over many sources, as <c>crawl --once</c> and the daily maintenance job run it: retry what is
 /// quarantined, crawl the sources (several hosts at once; the fetcher keeps one request per host at a time),
-/// check deadlines for missing reports, then deliver what the outboxes hold.
+/// check deadlines for missing reports, queue the compliance index's documents, then deliver what the outboxes hold.
 /// </summary>
 public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, DocumentProcessor processor)
 {
@@ -34,6 +34,11 @@ public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, Do
             }).ConfigureAwait(false);
 
         var missing = await services.GetRequiredService<MissingReportCheck>().RunAsync(sources, cancellationToken).ConfigureAwait(false);
+        // The compliance index: the pass's sources are the agencies under supervision; their documents for the years this
+        // pass stored and the season's year join the index queue, so the drain below sends them with the reports.
+        var compliance = services.GetService<ComplianceIndexer>() is { } indexer
+            ? await indexer.QueuePassAsync(sources, cancellationToken).ConfigureAwait(false)
+            : 0;
         // One _bulk batch per pass left the rest of a big season's first crawl queued until the next pass (the crash
         // test's 240-agency run ended with 17 of 217 documents pending): a drain sends batches until none is due.
         var dispatcher = services.GetRequiredService<OutboxDispatcher>();
@@ -44,6 +49,7 @@ public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, Do
         return new CrawlPassSummary(summaries, retried, missing.Count, alerts, index)
         {
             AlertChannels = services.GetRequiredService<ChannelHealth>().Snapshot(),
+            ComplianceDocuments = compliance,
         };
     }
 

@@ -15,4 +15,7 @@ public sealed record CrawlPassSummary(
 {
     /// <summary>Each alert channel's health after the pass (consecutive failures, dead messages).</summary>
     public IReadOnlyList<ChannelHealthEntry> AlertChannels { get; init; } = [];
+
+    /// <summary>Compliance index documents the pass queued (new or changed; sent with <see cref="Index"/>).</summary>
+    public int ComplianceDocuments { get; init; }
 }

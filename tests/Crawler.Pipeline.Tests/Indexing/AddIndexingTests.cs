@@ -2,6 +2,7 @@ using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Outbox;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Storage;
+using Crawler.Pipeline.Tests.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,14 +10,23 @@ using Microsoft.Extensions.Options;
 
 namespace Crawler.Pipeline.Tests.Indexing;
 
-public sealed class AddIndexingTests
+public sealed class AddIndexingTests : IDisposable
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private readonly TemporaryDataDirectory _data = new();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+
+    private ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IOutbox>(new SqliteOutbox("Data Source=:memory:", TimeProvider.System));
+        services.AddSingleton<IReportStore>(_data.Store());
         services.AddSingleton<IReportVersionSource>(new InMemoryReportVersions());
         services.AddIndexing(configuration);
         return services.BuildServiceProvider();
@@ -32,6 +42,8 @@ public sealed class AddIndexingTests
         });
 
         Assert.Contains(provider.GetServices<IReportVersionObserver>(), o => o is IndexingObserver);
+        // The compliance index's indexer is one instance: the observer that remembers the years stored is the one the pass asks.
+        Assert.Same(provider.GetRequiredService<ComplianceIndexer>(), Assert.Single(provider.GetServices<IReportVersionObserver>().OfType<ComplianceIndexer>()));
         Assert.IsType<ElasticsearchReportIndex>(provider.GetRequiredService<IReportIndex>());
         Assert.Same(provider.GetRequiredService<OutboxDispatcher>(), provider.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
         Assert.Equal([IndexMessage.Topic], provider.GetRequiredService<OutboxDispatcher>().Topics);

@@ -231,16 +231,18 @@ public sealed class ElasticsearchReportIndexTests
 
         Assert.True(first.Value);
         Assert.False(second.Value);
-        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v1", "PUT /reports-v1", "POST /_aliases"], requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v1", "PUT /reports-v1", "POST /_aliases",
+            "PUT /_index_template/crawler-compliance", "HEAD /crawler-compliance", "PUT /crawler-compliance"], requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.True(JsonNode.DeepEquals(ReportIndexTemplate.Build(options), JsonNode.Parse(requests[1].Body)), requests[1].Body);
+        Assert.True(JsonNode.DeepEquals(ComplianceIndexTemplate.Build(options), JsonNode.Parse(requests[5].Body)), requests[5].Body);
         Assert.Contains("政府信息公开工作年度报告", requests[1].Body);
         Assert.All(requests, r => Assert.Equal("application/vnd.elasticsearch+json;compatible-with=9", r.Header("Accept")));
         Assert.All(requests, r => Assert.Matches(@"^elasticsearch-net/9\.5\.3\+[0-9a-f]+ \(", r.Header("User-Agent")));
         Assert.Equal("application/vnd.elasticsearch+json;compatible-with=9", requests[4].Header("Content-Type"));
         Assert.Equal("application/vnd.elasticsearch+json;compatible-with=9", requests[1].Header("Content-Type")); // the raw template JSON, through the transport
         Assert.Equal(WriteAliases, requests[4].Body);
-        Assert.Equal(["reports-v1"], server.Cluster.Indices);
-        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v1", "POST /_aliases"],
+        Assert.Equal(["crawler-compliance", "reports-v1"], server.Cluster.Indices.Order());
+        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v1", "POST /_aliases", "PUT /_index_template/crawler-compliance", "HEAD /crawler-compliance"],
             server.Cluster.Requests.Skip(requests.Count).Select(r => $"{r.Method} {r.Path}"));
     }
 

@@ -24,11 +24,14 @@ public sealed class EsCommandTests
 
         Assert.Equal(0, exit);
         var requests = server.Cluster.Requests.ToList();
-        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v2", "PUT /reports-v2", "POST /_aliases"], requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v2", "PUT /reports-v2", "POST /_aliases",
+            "PUT /_index_template/crawler-compliance", "HEAD /crawler-compliance", "PUT /crawler-compliance"], requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.All(requests, r => Assert.Equal("ApiKey ZXhhbXBsZTprZXk=", r.Header("Authorization")));
         Assert.All(requests, r => Assert.Matches(@"^elasticsearch-net/9\.5\.3\+[0-9a-f]+ \(", r.Header("User-Agent")));
         Assert.Contains("\"analyzer\":\"smartcn\"", requests[1].Body);
-        Assert.Equal(["reports-v2"], server.Cluster.Indices);
+        Assert.Contains("\"analyzer\":\"smartcn\"", requests[5].Body); // the compliance template analyses agency and region alike
+        Assert.Equal(["crawler-compliance", "reports-v2"], server.Cluster.Indices.Order());
+        Assert.Equal("strict", server.Cluster.Template("crawler-compliance")!["template"]!["mappings"]!["dynamic"]!.GetValue<string>());
     }
 
     [Fact]
@@ -66,5 +69,6 @@ public sealed class EsCommandTests
         Assert.Equal(File.ReadAllText(Path.Combine(Crawler.Tests.Shared.RepositoryPaths.Root, "ops", "elasticsearch", "reports-template.json")),
             ReportIndexTemplate.Render(new ElasticsearchOptions()));
         Assert.Empty(CrawlerCommandLine.Build().Parse(["es", "template", "--analyzer", "ik"]).Errors);
+        Assert.Empty(CrawlerCommandLine.Build().Parse(["es", "template", "--compliance"]).Errors);
     }
 }

@@ -53,8 +53,16 @@ public sealed class ReindexCommandTests : IDisposable
         var exit = await CrawlerCommandLine.Build().Parse(["reindex", "--data", _data]).InvokeAsync();
 
         Assert.Equal(0, exit);
-        var documents = server.Cluster.Documents;
+        var all = server.Cluster.Documents;
+        // The compliance index gets one document per source and year ({sourceId}:{year}), the reports index one per version.
+        var compliance = all.Where(d => d.Key.Contains(':', StringComparison.Ordinal)).ToDictionary(d => d.Key, d => d.Value);
+        var documents = all.Where(d => !compliance.ContainsKey(d.Key)).ToDictionary(d => d.Key, d => d.Value);
         Assert.Equal(3, documents.Count);
+        Assert.Equal(["src-000:2023", "src-001:2023"], compliance.Keys.Order());
+        // No stated date: the first fetch (25 January) shows the report online before the deadline.
+        Assert.Equal(("onTime", "firstFetched", 2), (compliance["src-000:2023"]["status"]!.GetValue<string>(),
+            compliance["src-000:2023"]["publishedAtSource"]!.GetValue<string>(), compliance["src-000:2023"]["versions"]!.GetValue<int>()));
+        Assert.Equal(2, server.Cluster.BulkItems.Count(i => i.Index == "crawler-compliance"));
         var first = documents[ReportDocumentId.For("聊城市商务局", 2023, Sha("第一版 本年新收申请 3 件"))];
         var second = documents[ReportDocumentId.For("聊城市商务局", 2023, Sha("第二版 更正后 本年新收申请 3 件"))];
         Assert.False(first["isLatest"]!.GetValue<bool>());
