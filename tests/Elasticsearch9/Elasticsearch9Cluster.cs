@@ -149,6 +149,7 @@ internal sealed class Elasticsearch9Cluster
                 ("GET" or "POST", [var target, "_count"]) => Count(target, request.Body),
                 ("HEAD", [var index]) => new EsAnswer(Exists(index) ? 200 : 404, ""),
                 ("PUT", [var index]) => CreateIndex(index, request.Body),
+                ("PUT" or "POST", [var index, "_mapping"]) => PutMapping(index, request.Body),
                 _ => new EsAnswer(400, new JsonObject { ["error"] = $"no handler found for uri [{request.Path}] and method [{request.Method}]" }.ToJsonString()),
             };
         }
@@ -210,6 +211,52 @@ internal sealed class Elasticsearch9Cluster
             return Error(400, "action_request_validation_exception", "Validation Failed: 1: index patterns are missing;");
         lock (_gate) _templates[name] = template;
         return Acknowledged();
+    }
+
+    /// <summary>
+    /// PUT /{index}/_mapping as Elasticsearch 9 merges it: new fields are added to the index's mapping, a field given
+    /// its present definition again is accepted, and a field whose type would change is refused
+    /// (illegal_argument_exception "mapper [f] cannot be changed from type [a] to [b]"), changing nothing.
+    /// </summary>
+    private EsAnswer PutMapping(string name, string body)
+    {
+        var update = JsonNode.Parse(body) as JsonObject ?? throw new JsonException("the mapping is not an object");
+        lock (_gate)
+        {
+            if (!_indices.TryGetValue(name, out var index))
+                return Error(404, "index_not_found_exception", $"no such index [{name}]", index: name);
+            var merged = (JsonObject)(index.Mappings?.DeepClone() ?? new JsonObject());
+            if (Merge(merged, update, "") is { } conflict) return Error(400, "illegal_argument_exception", conflict);
+            index.Replace(merged);
+        }
+        return Acknowledged();
+    }
+
+    private static string? Merge(JsonObject target, JsonObject update, string prefix)
+    {
+        foreach (var (key, value) in update)
+        {
+            if (key != "properties" || value is not JsonObject properties)
+            {
+                target[key] = value?.DeepClone();
+                continue;
+            }
+            if (target["properties"] is not JsonObject existing) target["properties"] = existing = new JsonObject();
+            foreach (var (field, definition) in properties)
+            {
+                if (definition is not JsonObject added) continue;
+                if (existing[field] is not JsonObject present)
+                {
+                    existing[field] = added.DeepClone();
+                    continue;
+                }
+                var before = present["type"]?.GetValue<string>() ?? "object";
+                var after = added["type"]?.GetValue<string>() ?? "object";
+                if (before != after) return $"mapper [{prefix}{field}] cannot be changed from type [{before}] to [{after}]";
+                if (Merge(present, added, $"{prefix}{field}.") is { } conflict) return conflict;
+            }
+        }
+        return null;
     }
 
     private bool Exists(string name)
@@ -607,7 +654,16 @@ internal sealed class Elasticsearch9Cluster
 
         public Dictionary<string, StoredDocument> Documents { get; } = new(StringComparer.Ordinal);
 
-        public StrictMapping Mapping { get; } = new(mappings);
+        /// <summary>The index's own copy of its mapping (a later template change does not touch it; PUT _mapping does).</summary>
+        public JsonObject? Mappings { get; private set; } = (JsonObject?)mappings?.DeepClone();
+
+        public StrictMapping Mapping { get; private set; } = new((JsonObject?)mappings?.DeepClone());
+
+        public void Replace(JsonObject merged)
+        {
+            Mappings = merged;
+            Mapping = new StrictMapping(merged);
+        }
     }
 
     private sealed class AliasState

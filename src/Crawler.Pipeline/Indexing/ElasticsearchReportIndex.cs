@@ -41,20 +41,40 @@ public sealed class ElasticsearchReportIndex : IReportIndex
         if (OlderThan9(version.Value!))
             return IndexCallResult<bool>.Fail($"Elasticsearch {version.Value} is older than 9.x: this crawler's client (Elastic.Clients.Elasticsearch 9) needs a 9.x cluster");
 
-        var template = await PutTemplateAsync(_options.TemplateName, ReportIndexTemplate.Build(_options), cancellationToken).ConfigureAwait(false);
+        var reports = ReportIndexTemplate.Build(_options);
+        var template = await PutTemplateAsync(_options.TemplateName, reports, cancellationToken).ConfigureAwait(false);
         if (!template.Succeeded) return IndexCallResult<bool>.Fail($"index template: {template.Error}", template.Status);
         // The template gives the new index both aliases; the write flag is settled below for every reports-v* index.
-        var created = await CreateIfMissingAsync(_options.IndexName, cancellationToken).ConfigureAwait(false);
+        var created = await CreateOrUpgradeAsync(_options.IndexName, reports, cancellationToken).ConfigureAwait(false);
         if (!created.Succeeded) return created;
         var aliases = await CallAsync("POST /_aliases", () => _client.Indices.UpdateAliasesAsync(AliasActions(), cancellationToken), _ => true, cancellationToken)
             .ConfigureAwait(false);
         if (!aliases.Succeeded) return IndexCallResult<bool>.Fail($"aliases: {aliases.Error}", aliases.Status);
 
         // The compliance index: its own strict template, and the index made now so that its Kibana data view has fields.
-        var compliance = await PutTemplateAsync(_options.ComplianceTemplateName, ComplianceIndexTemplate.Build(_options), cancellationToken).ConfigureAwait(false);
+        var complianceTemplate = ComplianceIndexTemplate.Build(_options);
+        var compliance = await PutTemplateAsync(_options.ComplianceTemplateName, complianceTemplate, cancellationToken).ConfigureAwait(false);
         if (!compliance.Succeeded) return IndexCallResult<bool>.Fail($"compliance index template: {compliance.Error}", compliance.Status);
-        var complianceIndex = await CreateIfMissingAsync(_options.ComplianceIndexName, cancellationToken).ConfigureAwait(false);
+        var complianceIndex = await CreateOrUpgradeAsync(_options.ComplianceIndexName, complianceTemplate, cancellationToken).ConfigureAwait(false);
         return complianceIndex.Succeeded ? created : complianceIndex;
+    }
+
+    /// <summary>
+    /// Creates the index, or brings an existing one up to the template's mapping: a template only shapes indices made
+    /// after it, so an index made by an older crawler lacks the fields added since and its strict mapping would refuse
+    /// every new document. PUT /{index}/_mapping adds them (Elasticsearch merges new fields into a live index); a field
+    /// whose type changed cannot be merged, and the error says how to move to a new index.
+    /// </summary>
+    private async Task<IndexCallResult<bool>> CreateOrUpgradeAsync(string index, JsonObject template, CancellationToken cancellationToken)
+    {
+        var created = await CreateIfMissingAsync(index, cancellationToken).ConfigureAwait(false);
+        if (!created.Succeeded || created.Value) return created;
+        var mapping = await PutJsonAsync($"/{index}/_mapping", (JsonObject)template["template"]!["mappings"]!, cancellationToken).ConfigureAwait(false);
+        if (mapping.Succeeded) return created;
+        return IndexCallResult<bool>.Fail(mapping.Status == 400
+            ? $"{mapping.Error} — the index {index} was made with a mapping this crawler cannot extend; set a new index name "
+              + "(Elasticsearch__IndexName or Elasticsearch__ComplianceIndexName, e.g. with -v2), run `crawler es setup`, then `crawler reindex`"
+            : mapping.Error!, mapping.Status);
     }
 
     /// <summary>HEAD then PUT /{index} (the matching template gives it its mapping); true when this call created it.</summary>
@@ -115,14 +135,17 @@ public sealed class ElasticsearchReportIndex : IReportIndex
         int.TryParse(version.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major < 9;
 
     /// <summary>PUT _index_template/{name} with the template's own JSON, through the client's transport.</summary>
-    private async Task<IndexCallResult<bool>> PutTemplateAsync(string name, JsonObject template, CancellationToken cancellationToken)
+    private Task<IndexCallResult<bool>> PutTemplateAsync(string name, JsonObject template, CancellationToken cancellationToken) =>
+        PutJsonAsync($"/_index_template/{name}", template, cancellationToken);
+
+    /// <summary>PUT of a JSON body the typed client has no model for (a template, a mapping), sent as written.</summary>
+    private async Task<IndexCallResult<bool>> PutJsonAsync(string path, JsonObject body, CancellationToken cancellationToken)
     {
-        var call = $"PUT /_index_template/{name}";
-        var body = template.ToJsonString(ElasticsearchFailure.CompactJson);
+        var call = $"PUT {path}";
         try
         {
-            var response = await _client.Transport.RequestAsync<StringResponse>(Elastic.Transport.HttpMethod.PUT, $"/_index_template/{name}",
-                PostData.String(body), cancellationToken).ConfigureAwait(false);
+            var response = await _client.Transport.RequestAsync<StringResponse>(Elastic.Transport.HttpMethod.PUT, path,
+                PostData.String(body.ToJsonString(ElasticsearchFailure.CompactJson)), cancellationToken).ConfigureAwait(false);
             return response.ApiCallDetails.HasSuccessfulStatusCode
                 ? IndexCallResult<bool>.Ok(true, response.ApiCallDetails.HttpStatusCode ?? 200)
                 : IndexCallResult<bool>.Fail(ElasticsearchFailure.Describe(call, response.ApiCallDetails, response.Body), response.ApiCallDetails.HttpStatusCode);

@@ -242,8 +242,75 @@ public sealed class ElasticsearchReportIndexTests
         Assert.Equal("application/vnd.elasticsearch+json;compatible-with=9", requests[1].Header("Content-Type")); // the raw template JSON, through the transport
         Assert.Equal(WriteAliases, requests[4].Body);
         Assert.Equal(["crawler-compliance", "reports-v1"], server.Cluster.Indices.Order());
-        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v1", "POST /_aliases", "PUT /_index_template/crawler-compliance", "HEAD /crawler-compliance"],
+        // Again: both indices exist, so each is brought up to its template's mapping instead of being made.
+        Assert.Equal(["GET /", "PUT /_index_template/reports", "HEAD /reports-v1", "PUT /reports-v1/_mapping", "POST /_aliases",
+                "PUT /_index_template/crawler-compliance", "HEAD /crawler-compliance", "PUT /crawler-compliance/_mapping"],
             server.Cluster.Requests.Skip(requests.Count).Select(r => $"{r.Method} {r.Path}"));
+        var mapping = server.Cluster.Requests.Skip(requests.Count).Single(r => r.Path == "/reports-v1/_mapping");
+        Assert.True(JsonNode.DeepEquals(ReportIndexTemplate.Build(options)["template"]!["mappings"], JsonNode.Parse(mapping.Body)), mapping.Body);
+    }
+
+    /// <summary>
+    /// An index made by an older crawler, whose strict mapping lacks fields added since (publishedAt, compliance):
+    /// it refuses today's documents until <c>es setup</c> runs, which adds the fields to the live index.
+    /// </summary>
+    [Fact]
+    public async Task Setup_adds_new_fields_to_an_index_made_by_an_older_crawler_so_it_takes_todays_documents()
+    {
+        await using var server = await Elasticsearch9Server.StartAsync();
+        var options = IndexingFixtures.Options(server.Url) with { Compression = false };
+        var older = ReportIndexTemplate.Build(options);
+        var properties = older["template"]!["mappings"]!["properties"]!.AsObject();
+        properties.Remove("publishedAt");
+        properties.Remove("compliance");
+        await PutRawAsync(server, "/_index_template/reports", older);
+        await PutRawAsync(server, "/reports-v1", new JsonObject());
+        var index = IndexingFixtures.Client(options);
+        var today = new BulkOperation(BulkAction.Index, "r1", new JsonObject
+        {
+            ["agency"] = "聊城市商务局", ["year"] = 2023, ["publishedAt"] = "2024-02-06",
+            ["compliance"] = new JsonObject { ["status"] = "late", ["daysLate"] = 6 },
+        });
+
+        var before = await index.BulkAsync([today with { Id = "r0" }], default);
+        var setup = await index.EnsureIndexAsync(default);
+        var after = await index.BulkAsync([today], default);
+
+        Assert.Contains("strict_dynamic_mapping_exception", Assert.Single(before.Items).Error);
+        Assert.True(setup.Succeeded, setup.Error);
+        Assert.False(setup.Value); // not created: upgraded
+        Assert.Equal(201, Assert.Single(after.Items).Status);
+        Assert.Equal(6, server.Cluster.Documents["r1"]["compliance"]!["daysLate"]!.GetValue<int>());
+    }
+
+    /// <summary>A field whose type changed cannot be merged into a live index: setup says so and how to move to a new index.</summary>
+    [Fact]
+    public async Task Setup_on_an_index_whose_field_changed_type_names_the_field_and_the_way_to_a_new_index()
+    {
+        await using var server = await Elasticsearch9Server.StartAsync();
+        var options = IndexingFixtures.Options(server.Url);
+        var older = ReportIndexTemplate.Build(options);
+        older["template"]!["mappings"]!["properties"]!["year"] = new JsonObject { ["type"] = "keyword" };
+        await PutRawAsync(server, "/_index_template/reports", older);
+        await PutRawAsync(server, "/reports-v1", new JsonObject());
+
+        var setup = await IndexingFixtures.Client(options).EnsureIndexAsync(default);
+
+        Assert.False(setup.Succeeded);
+        Assert.Equal(400, setup.Status);
+        Assert.Contains("PUT /reports-v1/_mapping", setup.Error);
+        Assert.Contains("mapper [year] cannot be changed from type [keyword] to [integer]", setup.Error);
+        Assert.Contains("crawler reindex", setup.Error);
+        Assert.DoesNotContain(server.Cluster.Requests, r => r.Path == "/_aliases"); // stopped there: nothing pointed anywhere new
+    }
+
+    /// <summary>What an older crawler (or an operator) put on the cluster, sent around the client under test.</summary>
+    private static async Task PutRawAsync(Elasticsearch9Server server, string path, JsonObject body)
+    {
+        using var http = new HttpClient { BaseAddress = server.Url };
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PutAsync(path, content);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     [Fact]
