@@ -58,7 +58,8 @@ internal static class RunCommand
                 .AddCommandServices(builder.Configuration, session, CommandNeeds.Pipeline, sources, longRunning: true, timestamps: true)
                 .AddCrawlerWeb(builder.Configuration)
                 .AddStatusPages()
-                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow, clustered ? storage.ConnectionString : null);
+                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow, clustered ? storage.ConnectionString : null,
+                    clustered && !string.IsNullOrWhiteSpace(storage.NodeName) ? storage.Node() : null);
             await using var app = builder.Build();
             try
             {
