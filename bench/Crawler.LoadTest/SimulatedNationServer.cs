@@ -20,6 +20,7 @@ public sealed class SimulatedNationServer : IAsyncDisposable
     private readonly SimulatedNation nation;
     private readonly Dictionary<string, int> hostByAddress;
     private readonly Dictionary<string, string> etags = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SimulatedRequest> log = new();
     private long[] requests;
     private List<long>[] arrivals;
     private long fullResponses;
@@ -59,6 +60,9 @@ public sealed class SimulatedNationServer : IAsyncDisposable
     public const int MaxHosts = 250 * 256;
 
     public long Requests => requests.Sum();
+
+    /// <summary>Every request since the start (not reset): which host, which path, and when it arrived (wall clock).</summary>
+    public IReadOnlyCollection<SimulatedRequest> Log => log;
 
     public long MaxRequestsOnOneHost => requests.Max();
 
@@ -114,6 +118,7 @@ public sealed class SimulatedNationServer : IAsyncDisposable
         var arrived = arrivals[host];
         lock (arrived) arrived.Add(Stopwatch.GetTimestamp());
         var path = context.Request.Path.Value ?? "/";
+        log.Enqueue(new SimulatedRequest(host, path, DateTimeOffset.UtcNow));
         if (path.StartsWith(NetworkFaults.Prefix, StringComparison.Ordinal)) return NetworkFaults.ServeAsync(context, path);
         if (!nation.Hosts[host].TryGetValue(path, out var page))
         {
@@ -149,3 +154,6 @@ public sealed class SimulatedNationServer : IAsyncDisposable
         }
     }
 }
+
+/// <summary>One request as a simulated host saw it.</summary>
+public sealed record SimulatedRequest(int Host, string Path, DateTimeOffset At);

@@ -6,9 +6,10 @@ namespace Crawler.LoadTest;
 /// <summary>The sources file (config/sources.json shape) for a running simulated web, for a real <c>crawler</c> process.</summary>
 public static class SimulatedSourcesFile
 {
-    public static Task WriteAsync(SimulatedNation nation, SimulatedNationServer server, string file, CancellationToken cancellationToken)
+    /// <param name="schedule">Every source's own Quartz cron (<c>schedule</c>); null leaves the season default.</param>
+    public static Task WriteAsync(SimulatedNation nation, SimulatedNationServer server, string file, CancellationToken cancellationToken, string? schedule = null)
     {
-        var sources = new JsonArray(LoadCrawl.Sources(nation, server).Select(s => (JsonNode)new JsonObject
+        var sources = new JsonArray(LoadCrawl.Sources(nation, server).Select(s => (JsonNode)Scheduled(new JsonObject
         {
             ["id"] = s.Id,
             ["agency"] = s.Agency,
@@ -16,7 +17,13 @@ public static class SimulatedSourcesFile
             ["startUrls"] = new JsonArray(s.StartUrls.Select(u => (JsonNode)JsonValue.Create(u)!).ToArray()),
             ["allowPrivateNetwork"] = true,
             ["verified"] = true,
-        }).ToArray());
+        }, schedule)).ToArray());
         return File.WriteAllTextAsync(file, new JsonObject { ["sources"] = sources }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+    }
+
+    private static JsonObject Scheduled(JsonObject source, string? schedule)
+    {
+        if (schedule is not null) source["schedule"] = schedule;
+        return source;
     }
 }

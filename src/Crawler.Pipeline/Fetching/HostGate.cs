@@ -8,10 +8,13 @@ namespace Crawler.Pipeline.Fetching;
 /// A server is its resolved address (<see cref="KeyOfAsync"/>): two host names of one city portal share one gate, and
 /// so do all the sources on it. The gate also holds what the server said about itself: a Retry-After pauses every
 /// request to it, and a server that keeps the crawler waiting without answering is abandoned for a while once the
-/// waiting adds up to <see cref="FetchOptions.MaxHostStall"/>.
+/// waiting adds up to <see cref="FetchOptions.MaxHostStall"/>. Beyond this process the turn and the delay are kept by
+/// <see cref="IHostPacing"/>: on the shared PostgreSQL store a lease row per server, so several nodes together keep them
+/// too; alone (the default) nothing more.
 /// </summary>
-public sealed class HostGate(TimeProvider time)
+public sealed class HostGate(TimeProvider time, IHostPacing? pacing = null)
 {
+    private readonly IHostPacing pacing = pacing ?? NodeLocalHostPacing.Instance;
     private static readonly TimeSpan AddressCacheDuration = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, Slot> slots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (string Key, DateTimeOffset At)> addresses = new(StringComparer.OrdinalIgnoreCase);
@@ -51,15 +54,27 @@ public sealed class HostGate(TimeProvider time)
         {
             // Timers count whole milliseconds and may fire a little early (the 10,000-agency load run saw two requests
             // to one host 998 ms apart at a 1 s delay): round up, then check the clock again before going.
-            while (Due(slot, delay) - time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken).ConfigureAwait(false);
+            await WaitUntilAsync(Due(slot, delay), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             slot.Turn.Release();
             throw;
         }
-        return new HostTurn(key, slot, time);
+        // Then the turn the other nodes agree on (the node's own turn first, so a node waits for at most one lease per server).
+        IHostLease? lease = null;
+        try
+        {
+            lease = await pacing.AcquireAsync(key, delay, cancellationToken).ConfigureAwait(false);
+            await WaitUntilAsync(lease.SendAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            lease?.Dispose();
+            slot.Turn.Release();
+            throw;
+        }
+        return new HostTurn(key, slot, lease, time);
     }
 
     /// <summary>Until when the server asked not to be contacted (Retry-After), if that is later than now.</summary>
@@ -74,6 +89,12 @@ public sealed class HostGate(TimeProvider time)
     {
         var key = await KeyOfAsync(url, cancellationToken).ConfigureAwait(false);
         return slots.TryGetValue(key, out var slot) && slot.AbandonedUntil > time.GetUtcNow() ? slot.AbandonReason : null;
+    }
+
+    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        while (due - time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken).ConfigureAwait(false);
     }
 
     private static DateTimeOffset Due(Slot slot, TimeSpan delay)
@@ -106,13 +127,15 @@ public sealed class HostGate(TimeProvider time)
 public sealed class HostTurn : IDisposable
 {
     private readonly HostGate.Slot slot;
+    private readonly IHostLease lease;
     private readonly TimeProvider time;
     private int disposed;
 
-    internal HostTurn(string key, HostGate.Slot slot, TimeProvider time)
+    internal HostTurn(string key, HostGate.Slot slot, IHostLease lease, TimeProvider time)
     {
         Key = key;
         this.slot = slot;
+        this.lease = lease;
         this.time = time;
     }
 
@@ -150,6 +173,13 @@ public sealed class HostTurn : IDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
         slot.LastFinished = time.GetUtcNow();
-        slot.Turn.Release();
+        try
+        {
+            lease.Dispose();
+        }
+        finally
+        {
+            slot.Turn.Release();
+        }
     }
 }

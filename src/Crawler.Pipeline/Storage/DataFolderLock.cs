@@ -8,6 +8,9 @@ namespace Crawler.Pipeline.Storage;
 /// for as long as a writer (<c>crawl --once</c>, <c>run</c>) runs, and <c>writer.json</c> beside it saying who holds it
 /// (pid, host, since, command). The kernel releases the lock when the holder ends, however it ends (SIGKILL too), so a
 /// crashed writer never blocks the next; a stale <c>writer.json</c> is simply overwritten. Readers take no lock.
+/// Nodes sharing a folder (the PostgreSQL store, whose state is in the database) each take their own lock,
+/// <c>writer-&lt;node&gt;.lock</c> and <c>writer-&lt;node&gt;.json</c>: two workers under one node name (whose WARC files would
+/// collide) are refused, workers under different names share the folder.
 /// </summary>
 public sealed class DataFolderLock : IDisposable
 {
@@ -15,22 +18,26 @@ public sealed class DataFolderLock : IDisposable
     public const string HolderFileName = "writer.json";
 
     private readonly FileStream _lock;
+    private readonly string _holderFile;
 
-    private DataFolderLock(FileStream handle, string root)
+    private DataFolderLock(FileStream handle, string root, string holderFile)
     {
         _lock = handle;
         Root = root;
+        _holderFile = holderFile;
     }
 
     public string Root { get; }
 
     /// <summary>Takes the lock, or throws <see cref="DataFolderBusyException"/> naming the writer that holds it.</summary>
+    /// <param name="node">The node's own lock in a shared folder (<see cref="StorageOptions.SharedFolderNode"/>); null: the folder's one lock.</param>
     /// <exception cref="DataFolderBusyException">Another writer holds the folder.</exception>
-    public static DataFolderLock Acquire(string dataDirectory, string command, DateTimeOffset now)
+    public static DataFolderLock Acquire(string dataDirectory, string command, DateTimeOffset now, string? node = null)
     {
         var root = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(root);
-        var lockPath = Path.Combine(root, LockFileName);
+        var lockPath = Path.Combine(root, NodeFile(LockFileName, node));
+        var holderFile = NodeFile(HolderFileName, node);
         FileStream handle;
         // A writer killed a moment ago may still be dying (its lock goes with its last file descriptor): wait a little.
         for (var attempt = 0; ; attempt++)
@@ -47,17 +54,17 @@ public sealed class DataFolderLock : IDisposable
             }
             catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException) && e.HResult is not 28)
             {
-                if (attempt >= 20) throw new DataFolderBusyException(root, Holder(root), e);
+                if (attempt >= 20) throw new DataFolderBusyException(root, Holder(root, node), e);
                 Thread.Sleep(100);
             }
         }
         try
         {
             var holder = new DataFolderHolder(Environment.ProcessId, Environment.MachineName, now, command);
-            var staging = Path.Combine(root, HolderFileName + ".tmp");
+            var staging = Path.Combine(root, holderFile + ".tmp");
             File.WriteAllText(staging, JsonSerializer.Serialize(holder, DataFolderHolder.Json));
-            File.Move(staging, Path.Combine(root, HolderFileName), overwrite: true);
-            return new DataFolderLock(handle, root);
+            File.Move(staging, Path.Combine(root, holderFile), overwrite: true);
+            return new DataFolderLock(handle, root, holderFile);
         }
         catch
         {
@@ -66,12 +73,12 @@ public sealed class DataFolderLock : IDisposable
         }
     }
 
-    /// <summary>Who holds the folder, as its <c>writer.json</c> says; null when it cannot be read.</summary>
-    public static DataFolderHolder? Holder(string dataDirectory)
+    /// <summary>Who holds the folder (or the node's lock in it), as its <c>writer.json</c> says; null when it cannot be read.</summary>
+    public static DataFolderHolder? Holder(string dataDirectory, string? node = null)
     {
         try
         {
-            return JsonSerializer.Deserialize<DataFolderHolder>(File.ReadAllText(Path.Combine(dataDirectory, HolderFileName)), DataFolderHolder.Json);
+            return JsonSerializer.Deserialize<DataFolderHolder>(File.ReadAllText(Path.Combine(dataDirectory, NodeFile(HolderFileName, node))), DataFolderHolder.Json);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -79,11 +86,15 @@ public sealed class DataFolderLock : IDisposable
         }
     }
 
+    /// <summary>writer.lock, or writer-&lt;node&gt;.lock for a node's own lock.</summary>
+    private static string NodeFile(string name, string? node) =>
+        node is null ? name : $"{Path.GetFileNameWithoutExtension(name)}-{node}{Path.GetExtension(name)}";
+
     public void Dispose()
     {
         try
         {
-            File.Delete(Path.Combine(Root, HolderFileName));
+            File.Delete(Path.Combine(Root, _holderFile));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -44,6 +44,12 @@ public sealed record StorageOptions : IValidatableObject
         }
     }
 
+    /// <summary>
+    /// The node whose own writer lock a writer takes in the data folder when nodes share it (the PostgreSQL store: the
+    /// state is in the database, the folder holds only the archive and per-node WARC files); null: the folder's one lock.
+    /// </summary>
+    public string? SharedFolderNode => Provider == StorageProvider.PostgreSql ? Node() : null;
+
     /// <summary><see cref="NodeName"/>, or the machine name, reduced to letters, digits, '-' and '_' (it names files).</summary>
     public string Node() => new((string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName.Trim())
         .Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());

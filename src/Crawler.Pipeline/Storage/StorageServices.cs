@@ -93,5 +93,7 @@ public static class StorageServices
         services.TryAddSingleton<IReportTexts>(provider => provider.GetRequiredService<PostgresReportSearch>());
         services.TryAddSingleton<Crawling.ICrawlHistory, PostgresCrawlHistory>();
         services.TryAddSingleton<IReportStatistics, PostgresReportStatistics>();
+        // The per-host turn and delay kept across nodes (HostGate takes it when registered; alone it keeps them itself).
+        services.TryAddSingleton<IHostPacing, PostgresHostPacing>();
     }
 }

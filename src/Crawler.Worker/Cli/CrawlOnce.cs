@@ -2,6 +2,7 @@ using Crawler.Pipeline.Storage;
 using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Sources;
 using Crawler.Worker.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Cli;
 
@@ -17,7 +18,8 @@ internal static class CrawlOnce
         await using var provider = CommandServices.Build(configuration, session, CommandNeeds.Pipeline, sources,
             services => services.AddSingleton<CrawlPass>().AddSingleton<ICrawlProgress>(progress), longRunning: true);
         // One writer per data folder: a second crawl --once (or a running worker) is named and this one exits.
-        using var writer = DataFolderLock.Acquire(provider.GetRequiredService<DataLayout>().Root, "crawl --once", DateTimeOffset.UtcNow);
+        using var writer = DataFolderLock.Acquire(provider.GetRequiredService<DataLayout>().Root, "crawl --once", DateTimeOffset.UtcNow,
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.SharedFolderNode);
         var pass = provider.GetRequiredService<CrawlPass>();
         var concurrency = configuration.GetValue("Crawl:MaxConcurrentSources", 4);
         var summary = await progress.ShowAsync(() => pass.RunAsync(sources, concurrency, progress.Started,

@@ -43,11 +43,11 @@ internal static class RunCommand
             builder.UseCrawlerWebAddress();
             var layout = DataLayout.At(builder.Configuration["Storage:DataDirectory"] ?? "data");
             Directory.CreateDirectory(layout.Root);
-            // One writer per data folder, held for the worker's lifetime.
-            using var writer = DataFolderLock.Acquire(layout.Root, "run", DateTimeOffset.UtcNow);
+            var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+            // One writer per data folder (per node in a folder the nodes share), held for the worker's lifetime.
+            using var writer = DataFolderLock.Acquire(layout.Root, "run", DateTimeOffset.UtcNow, storage.SharedFolderNode);
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
             var clustered = builder.Configuration.GetValue<bool>("Scheduler:Clustered");
-            var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
             if (clustered && (storage.Provider != StorageProvider.PostgreSql || string.IsNullOrWhiteSpace(storage.ConnectionString)))
             {
                 await Console.Error.WriteLineAsync("配置无效 (invalid configuration):\n  Scheduler__Clustered=true 需要 Storage__Provider=PostgreSql 与 Storage__ConnectionString" +
@@ -58,7 +58,8 @@ internal static class RunCommand
                 .AddCommandServices(builder.Configuration, session, CommandNeeds.Pipeline, sources, longRunning: true, timestamps: true)
                 .AddCrawlerWeb(builder.Configuration)
                 .AddStatusPages()
-                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow, clustered ? storage.ConnectionString : null);
+                .AddCrawlScheduling(sources, Path.Combine(layout.Root, "scheduler.db"), runNow, clustered ? storage.ConnectionString : null,
+                    clustered && !string.IsNullOrWhiteSpace(storage.NodeName) ? storage.Node() : null);
             await using var app = builder.Build();
             try
             {

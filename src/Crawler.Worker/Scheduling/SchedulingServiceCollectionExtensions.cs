@@ -17,8 +17,13 @@ public static class SchedulingServiceCollectionExtensions
     /// (DisallowConcurrentExecution) never runs on two nodes at once, and a node that stops checking in has its work
     /// recovered by the others. Null: the node's own SQLite file.
     /// </param>
+    /// <param name="clusterNode">
+    /// The node's Quartz instance id in the cluster (its <c>Storage__NodeName</c>, unique among the nodes, as the per-node
+    /// writer lock of the shared data folder makes sure): the qrtz_* rows then name the node, and a node restarted under
+    /// its name recovers at once what it held when it died. Null: a generated id.
+    /// </param>
     public static IServiceCollection AddCrawlScheduling(this IServiceCollection services, IReadOnlyList<Source> sources, string schedulerDatabasePath,
-        bool runNow = false, string? clusteredConnectionString = null)
+        bool runNow = false, string? clusteredConnectionString = null, string? clusterNode = null)
     {
         services.AddQuartz("crawler", quartz =>
         {
@@ -26,8 +31,12 @@ public static class SchedulingServiceCollectionExtensions
             // and the misfire policy below runs each missed source once, not once per missed slot.
             if (clusteredConnectionString is not null)
             {
-                // Each node its own generated instance id; the scheduler name ("crawler") is what they share.
-                quartz.ConfigureScheduler(o => o.GenerateInstanceId = true);
+                // Each node its own instance id (its name, or a generated one); the scheduler name ("crawler") is what they share.
+                quartz.ConfigureScheduler(o =>
+                {
+                    if (clusterNode is null) o.GenerateInstanceId = true;
+                    else o.InstanceId = clusterNode;
+                });
                 quartz.UsePersistentStore(store =>
                 {
                     store.UsePostgres(clusteredConnectionString);

@@ -30,6 +30,35 @@ public sealed partial class ContainerTests
         Assert.Contains($"context: {Root}", output);
     }
 
+    /// <summary>Issue 15's compose profile: PostgreSQL and two clustered workers sharing it and one data volume, each its own node.</summary>
+    [RequiresToolFact("docker-compose")]
+    public async Task The_cluster_profile_runs_two_workers_on_one_postgresql_database_and_one_data_volume()
+    {
+        var (exit, output, error) = await ToolRun.RunAsync("docker-compose",
+            ["-f", "ops/docker-compose.yml", "--env-file", "ops/.env.example", "--profile", "cluster", "config"], Root);
+
+        Assert.True(exit == 0, error);
+        var services = Regex.Split(output, @"^  (?=[a-z0-9-]+:$)", RegexOptions.Multiline).Skip(1)
+            .ToDictionary(block => block[..block.IndexOf(':')], block => block);
+        foreach (var worker in new[] { "worker-1", "worker-2" })
+        {
+            var block = services[worker];
+            Assert.Contains("Storage__Provider: PostgreSql", block);
+            Assert.Contains("Storage__ConnectionString: Host=postgres;Database=crawler;Username=crawler;Password=change-me-postgres", block);
+            Assert.Contains("Scheduler__Clustered: \"true\"", block);
+            Assert.Contains($"Storage__NodeName: {worker}", block);
+            Assert.Contains("cluster-data:/data:rw", block);
+            Assert.Contains("Fetch__ContactUrl: mailto:opendata@example.org", block);
+            Assert.Matches(@"profiles:\s*- cluster", block);
+            Assert.Matches(@"postgres:\s*condition: service_healthy", block);
+        }
+        Assert.Contains("POSTGRES_PASSWORD: change-me-postgres", services["postgres"]);
+        Assert.Matches(@"profiles:\s*- cluster", services["postgres"]);
+        // The one-node crawler keeps the embedded default.
+        Assert.DoesNotContain("Storage__Provider", services["crawler"]);
+        Assert.Contains("crawler-data:/data:rw", services["crawler"]);
+    }
+
     [Fact]
     public void The_setup_service_runs_commands_the_crawler_has()
     {

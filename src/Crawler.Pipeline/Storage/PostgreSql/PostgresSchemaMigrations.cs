@@ -143,6 +143,13 @@ internal static class PostgresSchemaMigrations
         // 2: Quartz's clustered job store (Scheduler__Clustered=true) on the same database: its qrtz_* tables, as Quartz 4.7.3
         //    ships them for PostgreSQL (quartz_tables_postgres.sql beside this file).
         QuartzTables(),
+
+        // 3: the per-host politeness lease every node shares (PostgresHostPacing): when the next request to a server may leave.
+        """
+        CREATE TABLE host_pacing (
+            host_key text PRIMARY KEY,
+            next_allowed_at timestamptz NOT NULL);
+        """,
     ];
 
     private static string QuartzTables()
