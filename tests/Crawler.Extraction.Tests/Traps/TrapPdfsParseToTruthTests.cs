@@ -20,7 +20,8 @@ public sealed class TrapPdfsParseToTruthTests
     private static string Folder => Path.Combine(RepositoryPaths.Fixtures, "formats", "traps");
 
     private static readonly string[] Names =
-        ["chromium-portrait", "chromium-landscape", "libreoffice-portrait", "libreoffice-landscape", "libreoffice-unruled"];
+        ["chromium-portrait", "chromium-landscape", "chromium-unruled", "chromium-2019", "libreoffice-portrait", "libreoffice-landscape",
+         "libreoffice-unruled", "libreoffice-2019"];
 
     public static TheoryData<string> Fixtures => new(Names);
 
