@@ -39,7 +39,8 @@ internal static class PdfPigReader
             {
                 var box = letter.GlyphRectangleLoose;
                 if (letter.Value.Length == 0 || !IsFinite(box)) continue;
-                pageGlyphs.Add(new PdfGlyph(RadicalGlyphs.Normalize(letter.Value), box.Left, height - box.Top, box.Right, height - box.Bottom, letter.PointSize));
+                var (top, bottom) = LineBox(letter, box);
+                pageGlyphs.Add(new PdfGlyph(RadicalGlyphs.Normalize(letter.Value), box.Left, height - top, box.Right, height - bottom, letter.PointSize));
             }
             var rulings = new List<PdfRuling>();
             foreach (var path in page.Paths)
@@ -52,6 +53,23 @@ internal static class PdfPigReader
             pages.Add(new PdfPageContent(number, width, height, pageGlyphs, rulings));
         }
         return pages;
+    }
+
+    /// <summary>
+    /// The letter's box from top to bottom (PDF coordinates, y up). The loose box comes from the font's declared ascent,
+    /// descent and bounding box; for some embedded subset fonts these are missing or wrong: Chromium's print-to-PDF
+    /// CID fonts give a box only the descent high (about 1.3 pt for 10.5 pt letters), so every gap between lines looks
+    /// huge next to the "letter height" and a table without rulings falls apart into paragraphs. A box far from the
+    /// letter size is replaced by the usual extent around the baseline (ascent 0.88, descent 0.12 of the size); a box of
+    /// ordinary height is kept as it is.
+    /// </summary>
+    private static (double Top, double Bottom) LineBox(Letter letter, PdfRectangle box)
+    {
+        var size = letter.PointSize;
+        if (size <= 0 || letter.TextOrientation != TextOrientation.Horizontal || (box.Height >= 0.6 * size && box.Height <= 1.6 * size))
+            return (box.Top, box.Bottom);
+        var baseline = letter.StartBaseLine.Y;
+        return (baseline + 0.88 * size, baseline - 0.12 * size);
     }
 
     /// <summary>Straight horizontal or vertical pieces of what the page draws visibly: strokes, and thin filled rectangles.</summary>

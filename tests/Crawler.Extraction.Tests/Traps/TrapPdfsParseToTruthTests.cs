@@ -10,7 +10,8 @@ namespace Crawler.Extraction.Tests.Traps;
 /// Issue 10's trap renderings (tests/fixtures/formats/traps, made by tests/fixtures/generator/traps/generate.py with
 /// Chromium's print-to-PDF and LibreOffice): the figures of a real report printed with wrapped row labels whose figures
 /// sit on the middle line, 三、本年度办理结果 one character per line, a page break cutting （三）不予公开, no bottom
-/// border at the break and repeated header rows, landscape pages, and (LibreOffice) a table without rulings. Each goes
+/// border at the break and repeated header rows, landscape pages, tables without rulings, and the same figures in the 2019
+/// template (table 2's 2019 columns, 政府集中采购, the single （六）其他处理 row). Each goes
 /// through the facade and the parser and every cell is compared with the truth beside it. A shortfall still unsolved is
 /// listed, cell by cell, in known-shortfalls.json: the test fails on any difference not listed there and on any listed
 /// one that no longer occurs, so a regression and an improvement both show.
@@ -20,7 +21,8 @@ public sealed class TrapPdfsParseToTruthTests
     private static string Folder => Path.Combine(RepositoryPaths.Fixtures, "formats", "traps");
 
     private static readonly string[] Names =
-        ["chromium-portrait", "chromium-landscape", "libreoffice-portrait", "libreoffice-landscape", "libreoffice-unruled"];
+        ["chromium-portrait", "chromium-landscape", "chromium-unruled", "chromium-2019", "libreoffice-portrait", "libreoffice-landscape",
+         "libreoffice-unruled", "libreoffice-2019"];
 
     public static TheoryData<string> Fixtures => new(Names);
 
