@@ -42,7 +42,7 @@ public sealed class FuzzRun : IAsyncDisposable
             {
                 var result = await extraction.ExtractAsync(new SourceDocument(input.Bytes, input.Name), cancellationToken).ConfigureAwait(false);
                 extracted = clock.Elapsed;
-                var parsed = result.Document is { } document ? parser.Parse(document) : null;
+                var parsed = result.Document is { } document ? Crawler.Reports.Validation.ReportValidator.Validate(parser.Read(document)) : null;
                 return (result, parsed);
             }, cancellationToken);
             var finished = await Task.WhenAny(work, Task.Delay(limit + TimeSpan.FromSeconds(10), cancellationToken)).ConfigureAwait(false);

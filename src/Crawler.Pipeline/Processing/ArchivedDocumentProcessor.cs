@@ -1,3 +1,4 @@
+using Crawler.Reports.Validation;
 using Crawler.Extraction;
 using Crawler.Pipeline.Archiving;
 using Crawler.Pipeline.Compliance;
@@ -143,7 +144,8 @@ public sealed class ArchivedDocumentProcessor
             var bytes = await File.ReadAllBytesAsync(_archive.PathFor(sha256), cancellationToken).ConfigureAwait(false);
             var extraction = await _extraction.ExtractAsync(new SourceDocument(bytes, context.Url.AbsoluteUri, context.MediaType), cancellationToken)
                 .ConfigureAwait(false);
-            return (extraction, extraction.Succeeded ? _parser.Parse(extraction.Document!) : null);
+            // Parse, then validate: the reader's findings, then the rules' over its figures.
+            return (extraction, extraction.Succeeded ? ReportValidator.Validate(_parser.Read(extraction.Document!)) : null);
         }
         finally
         {

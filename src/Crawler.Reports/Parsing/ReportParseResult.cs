@@ -13,6 +13,15 @@ public sealed record ReportParseResult(AnnualReport Report, IReadOnlyList<Findin
 
     public string? NotReportReason { get; init; }
 
+    /// <summary>The tables the document printed (their keys): a rule about empty cells applies only to those.</summary>
+    public IReadOnlySet<string>? PrintedTables { get; init; }
+
+    /// <summary>Rows of printed tables the reader could not read (table.row): their cells are unknown, not blank.</summary>
+    public IReadOnlySet<string>? UnreadRows { get; init; }
+
+    /// <summary>OCR confidence per row (table.row) when the figures came from OCR; null for text the document carried.</summary>
+    public IReadOnlyDictionary<string, double>? RowConfidence { get; init; }
+
     public static ReportParseResult NotAReport(string reason) =>
         new(AnnualReport.Blank(ReportTemplate.Free), Array.Empty<Finding>()) { NotReportReason = reason };
 }

@@ -6,16 +6,23 @@ using Crawler.Reports.Validation;
 namespace Crawler.Reports.Parsing;
 
 /// <summary>
-/// Parses a format-neutral document into an <see cref="AnnualReport"/>: outline (title, headings), metadata,
-/// tables 2/3/4 located by their labels and read label by label, the template from the printed structure,
-/// then the consistency rules of <see cref="ReportValidator"/>. The findings include both.
+/// Reads a format-neutral document into an <see cref="AnnualReport"/> (<see cref="Read"/>): outline (title,
+/// headings), metadata, tables 2/3/4 located by their labels and read label by label, the template from the printed
+/// structure, with the findings of reading (TABLE_MISSING, ROW_UNREAD, LABEL_VARIANT, COLUMN_REPAIRED …) and what the
+/// page showed (tables printed, rows unread, OCR confidence) for the rules. The consistency rules are a stage of their
+/// own, <see cref="ReportValidator.Validate(ReportParseResult)"/>; <see cref="Parse"/> runs both, for callers that
+/// want a checked report from one call (the CLI's <c>parse</c>, tests).
 /// </summary>
 public sealed class ReportParser : IReportParser
 {
     /// <summary>OCR'd figures read below this confidence are named by a LOW_CONFIDENCE finding.</summary>
     public double LowConfidenceThreshold { get; init; } = OcrSuspectCells.DefaultThreshold;
 
-    public ReportParseResult Parse(ReportDocument document)
+    /// <summary>Read, then validate: the report with the findings of both.</summary>
+    public ReportParseResult Parse(ReportDocument document) => ReportValidator.Validate(Read(document), LowConfidenceThreshold);
+
+    /// <summary>Reads the document without judging its figures: the report and the findings of reading alone.</summary>
+    public ReportParseResult Read(ReportDocument document)
     {
         var outline = OutlineReader.Read(document);
         var located = TableLocator.Locate(outline);
@@ -53,13 +60,14 @@ public sealed class ReportParser : IReportParser
         ReportMissingTables(outline, template, metadata.Year, findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
         ReportIntroductionYear(metadata, findings);
         var unread = ReportUnreadRows(findings, (activeReading, report.ActiveDisclosure), (applicationsReading, report.Applications), (reviewReading, report.ReviewAndLitigation));
-        findings.AddRange(ReportValidator.Validate(report, PrintedTables(activeReading, applicationsReading, reviewReading), unread));
-        if (IsOcr(document))
+        return new ReportParseResult(report, findings)
         {
-            var confidence = RowConfidence((report.ActiveDisclosure, activeReading), (report.Applications, applicationsReading), (report.ReviewAndLitigation, reviewReading));
-            findings.AddRange(OcrSuspectCells.Check(report, findings, confidence, LowConfidenceThreshold));
-        }
-        return new ReportParseResult(report, findings);
+            PrintedTables = PrintedTables(activeReading, applicationsReading, reviewReading),
+            UnreadRows = unread,
+            RowConfidence = IsOcr(document)
+                ? RowConfidence((report.ActiveDisclosure, activeReading), (report.Applications, applicationsReading), (report.ReviewAndLitigation, reviewReading))
+                : null,
+        };
     }
 
     private static List<GridLine> Lines(Dictionary<TableKind, List<Table>> located, TableKind kind) =>

@@ -1,3 +1,4 @@
+using Crawler.Reports.Parsing;
 using Crawler.Reports.Model;
 
 namespace Crawler.Reports.Validation;
@@ -8,6 +9,20 @@ namespace Crawler.Reports.Validation;
 /// </summary>
 public static class ReportValidator
 {
+    /// <summary>
+    /// The validation stage: the consistency rules over what the reader made of a document, and for OCR'd figures the
+    /// cells those rules and the reader's confidence put in doubt. The result is the same report with these findings
+    /// after the reader's own; a document that is not a report passes through unchanged.
+    /// </summary>
+    public static ReportParseResult Validate(ReportParseResult read, double lowConfidenceThreshold = OcrSuspectCells.DefaultThreshold)
+    {
+        if (!read.IsReport) return read;
+        var findings = read.Findings.ToList();
+        findings.AddRange(Validate(read.Report, read.PrintedTables, read.UnreadRows));
+        if (read.RowConfidence is { } confidence) findings.AddRange(OcrSuspectCells.Check(read.Report, findings, confidence, lowConfidenceThreshold));
+        return read with { Findings = findings };
+    }
+
     /// <param name="report">The parsed report.</param>
     /// <param name="printedTables">Keys of the tables the report printed; when null, every table with a figure.
     /// BLANK_CELLS is only raised for printed tables (a missing table is TABLE_MISSING, not blank cells).</param>

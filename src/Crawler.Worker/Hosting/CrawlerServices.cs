@@ -29,7 +29,7 @@ public static class CrawlerServices
         services.AddCrawling(configuration);                                // source → discover → fetch
         services.AddStorage(configuration);                                 // archive, store, search, processing
         services.AddExtraction(configuration);                              // extract
-        services.TryAddSingleton<IReportParser, ReportParser>();            // parse + validate (pure)
+        services.TryAddSingleton<IReportParser, ReportParser>();            // parse (pure); validation runs after it
         services.AddIndexing(configuration);                                // index (when Elasticsearch:Url is set)
         services.AddAlerts(configuration);                                  // notify
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, FindingMetricsObserver>());

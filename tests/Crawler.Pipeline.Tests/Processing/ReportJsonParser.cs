@@ -14,7 +14,7 @@ internal sealed class ReportJsonParser : IReportParser
 
     public Exception? Crash { get; set; }
 
-    public ReportParseResult Parse(ReportDocument document)
+    public ReportParseResult Read(ReportDocument document)
     {
         Calls++;
         if (Crash is not null) throw Crash;
