@@ -1,6 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Crawler.Pipeline.Search;
+using Crawler.Pipeline.Storage;
 using Crawler.Pipeline.Tests.Storage.Providers;
+using Crawler.Reports.Json;
+using Crawler.Reports.Model;
+using Crawler.Reports.Validation;
 using Crawler.Worker.Tests.EndToEnd;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -111,6 +116,48 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task A_run_after_the_SQLite_worker_stored_a_new_version_copies_only_that_version_and_it_becomes_the_latest()
+    {
+        var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+        Assert.True(crawl.ExitCode == 0, crawl.ToString());
+        var first = await CrawlerProcess.RunAsync(_directory, "migrate", "--from", "data", "--to", ConnectionString);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        // The SQLite worker carries on: a revised report (other bytes, other content) becomes version 2 of 聊城市商务局 2023.
+        var database = new StateDatabase(DataLayout.At(Path.Combine(_directory, "data")));
+        var store = new SqliteReportStore(database, TimeProvider.System);
+        var previous = Assert.Single(await store.ListVersionsAsync(new ReportFilter { Agency = "聊城市商务局", Year = 2023 }, default));
+        var revised = ReportJson.Deserialize(previous.ParsedJson);
+        revised = revised with { Findings = [.. revised.Findings, new Finding(FindingCodes.T3Balance, FindingSeverity.Error, "applications.columns.total", "修订版：总计不符")] };
+        var stored = await store.StoreVersionAsync(new ReportVersionDraft
+        {
+            Agency = previous.Agency, Year = previous.Year, SourceId = previous.SourceId, Region = previous.Region, Sha256 = new string('d', 64),
+            ContentFingerprint = new string('d', 64), DocumentUrl = new Uri(previous.DocumentUrl, "revised.html"), MediaType = previous.MediaType,
+            FetchedAt = DateTimeOffset.UtcNow, Result = revised,
+        }, default);
+        Assert.Equal((2, VersionChange.NewVersion), (stored.Version, stored.Change));
+        await new SqliteReportSearch(database).IndexAsync(stored.VersionId, "聊城市商务局 修订版 行政复议 总计不符", default);
+        SqliteConnection.ClearAllPools();
+
+        var second = await CrawlerProcess.RunAsync(_directory, "migrate", "--from", "data", "--to", ConnectionString);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var lines = CountLines(second.Output);
+        Assert.Equal((1L, 5L), lines["report_versions"]);
+        Assert.Equal((1L, 5L), lines["report_texts"]);
+        Assert.Equal(((long)revised.Findings.Count, (await SqliteCountsAsync())["findings"] - revised.Findings.Count), lines["findings"]);
+        Assert.Equal((0L, 5L), lines["reports"]);
+        Assert.Contains("report_search: 1 rebuilt from report_texts", second.Output);
+        Assert.Equal(0, await PostgresScalarAsync("SELECT COUNT(*) FROM (SELECT report_id FROM report_versions GROUP BY report_id HAVING COUNT(*) FILTER (WHERE is_latest) <> 1) r"));
+        Assert.Equal(stored.VersionId, await PostgresScalarAsync("SELECT id FROM report_versions WHERE is_latest AND report_id = @r", ("r", stored.ReportId)));
+        var pgOnly = Directory.CreateDirectory(Path.Combine(_directory, "pg-only")).Name;
+        Assert.Equal(Microseconds(await ReadAsync([], "reports", "--format", "json", "--data", "data")),
+            Microseconds(await ReadAsync(OnPostgres, "reports", "--format", "json", "--data", pgOnly)));
+        var search = await CrawlerProcess.RunAsync(_directory, OnPostgres, "search", "总计不符", "--data", pgOnly);
+        Assert.Contains("1. 聊城市商务局 2023年 第2版", search.Output);
+        Assert.Contains("1 / 1 条结果", search.Output);
+    }
+
+    [PostgresFact]
     public async Task A_target_holding_another_stores_rows_under_the_same_ids_is_refused_and_left_as_it_was()
     {
         var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
@@ -153,7 +200,7 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
         Assert.Contains("damaged or not a database", broken.Error);
 
         var good = Directory.CreateDirectory(Path.Combine(_directory, "good")).FullName;
-        await new Pipeline.Storage.StateDatabase(Pipeline.Storage.DataLayout.At(good)).MigrateAsync(default);
+        await new StateDatabase(DataLayout.At(good)).MigrateAsync(default);
         SqliteConnection.ClearAllPools();
         var offline = await RunInProcessAsync("migrate", "--from", good, "--to", unreachable);
         Assert.Equal(3, offline.Exit);
@@ -223,9 +270,13 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
         foreach (var table in Tables.Append("fetches_max_id"))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = table == "fetches_max_id" ? "SELECT MAX(id) FROM fetches"
-                : table == "outbox" ? "SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'outbox') THEN (SELECT COUNT(*) FROM outbox) ELSE 0 END"
-                : $"SELECT COUNT(*) FROM {table}";
+            command.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE name = '{(table == "fetches_max_id" ? "fetches" : table)}'";
+            if ((long)(await command.ExecuteScalarAsync())! == 0)
+            {
+                counts[table] = 0; // the outbox is created when something is first queued
+                continue;
+            }
+            command.CommandText = table == "fetches_max_id" ? "SELECT MAX(id) FROM fetches" : $"SELECT COUNT(*) FROM {table}";
             counts[table] = (long)(await command.ExecuteScalarAsync())!;
         }
         return counts;

@@ -76,8 +76,10 @@ public sealed class SqliteToPostgresMigration
             }
             var keys = await KeyColumnsAsync(target, transaction, table, cancellationToken).ConfigureAwait(false);
             if (Identifying.TryGetValue(table, out var more)) keys = keys.Union(more.Where(m => columns.Any(c => c.Name == m))).ToList();
-            results.Add(await CopyTableAsync(source, target, transaction, table, columns, keys, cancellationToken).ConfigureAwait(false));
+            var copy = await CopyTableAsync(source, target, transaction, table, columns, keys, cancellationToken).ConfigureAwait(false);
+            results.Add(copy);
             await ContinueSequencesAsync(target, transaction, table, columns, cancellationToken).ConfigureAwait(false);
+            if (table == "report_versions" && copy.Copied > 0) await MarkLatestAsync(target, transaction, cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (shared.Contains(Texts)) results.Add(new MigratedTable(SearchRows, searchRows, 0));
@@ -289,6 +291,20 @@ public sealed class SqliteToPostgresMigration
             throw Damaged(_source.Layout.StateDatabase, e);
         }
         return (copied, there);
+    }
+
+    /// <summary>
+    /// A report's latest version is its highest: a version copied by a later run (the SQLite worker stored it after the
+    /// first copy) supersedes the one copied before, whose is_latest was copied as true.
+    /// </summary>
+    private static async Task MarkLatestAsync(NpgsqlConnection target, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            UPDATE report_versions v SET is_latest = (v.version = m.latest)
+            FROM (SELECT report_id, MAX(version) AS latest FROM report_versions GROUP BY report_id) m
+            WHERE m.report_id = v.report_id AND v.is_latest IS DISTINCT FROM (v.version = m.latest)
+            """, target, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Each identity (or serial) column's sequence continues after the table's largest value, so new rows never take a copied id.</summary>
