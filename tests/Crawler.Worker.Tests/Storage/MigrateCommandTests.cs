@@ -118,10 +118,7 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
     [PostgresFact]
     public async Task A_run_after_the_SQLite_worker_stored_a_new_version_copies_only_that_version_and_it_becomes_the_latest()
     {
-        var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
-        Assert.True(crawl.ExitCode == 0, crawl.ToString());
-        var first = await CrawlerProcess.RunAsync(_directory, "migrate", "--from", "data", "--to", ConnectionString);
-        Assert.True(first.ExitCode == 0, first.ToString());
+        await CrawlAndMigrateAsync();
         // The SQLite worker carries on: a revised report (other bytes, other content) becomes version 2 of 聊城市商务局 2023.
         var database = new StateDatabase(DataLayout.At(Path.Combine(_directory, "data")));
         var store = new SqliteReportStore(database, TimeProvider.System);
@@ -160,10 +157,7 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
     [PostgresFact]
     public async Task A_target_holding_another_stores_rows_under_the_same_ids_is_refused_and_left_as_it_was()
     {
-        var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
-        Assert.True(crawl.ExitCode == 0, crawl.ToString());
-        var first = await CrawlerProcess.RunAsync(_directory, "migrate", "--from", "data", "--to", ConnectionString);
-        Assert.True(first.ExitCode == 0, first.ToString());
+        await CrawlAndMigrateAsync();
         var before = await PostgresCountsAsync();
         // Another store: the same report ids now name other agencies.
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "data", "state.db")};Pooling=False"))
@@ -210,6 +204,15 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
         var malformed = await RunInProcessAsync("migrate", "--from", good, "--to", "this is not a connection string");
         Assert.Equal(2, malformed.Exit);
         Assert.Contains("not a valid Npgsql connection string", malformed.Error);
+    }
+
+    /// <summary>The sample site crawled into SQLite, then migrated once.</summary>
+    private async Task CrawlAndMigrateAsync()
+    {
+        var crawl = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+        Assert.True(crawl.ExitCode == 0, crawl.ToString());
+        var first = await CrawlerProcess.RunAsync(_directory, "migrate", "--from", "data", "--to", ConnectionString);
+        Assert.True(first.ExitCode == 0, first.ToString());
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunInProcessAsync(params string[] args)

@@ -186,22 +186,52 @@ public sealed class SqliteToPostgresMigration
         return keys;
     }
 
+    /// <summary>Rows sent to the target in one round trip (a batch of single-row inserts, each with its own row count).</summary>
+    private const int BatchRows = 500;
+
     private async Task<MigratedTable> CopyTableAsync(SqliteConnection source, NpgsqlConnection target, NpgsqlTransaction transaction, string table,
         List<TargetColumn> columns, List<string> keys, CancellationToken cancellationToken)
     {
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
-        await using var insert = new NpgsqlCommand(
-            $"INSERT INTO {Quote(table)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) ON CONFLICT DO NOTHING",
-            target, transaction);
-        foreach (var (column, i) in columns.Select((c, i) => (c, i))) insert.Parameters.Add(new NpgsqlParameter("p" + i, column.Type));
-        var keyed = columns.Select((c, i) => (c, i)).Where(x => keys.Contains(x.c.Name)).ToList();
-        await using var present = new NpgsqlCommand(
-            $"SELECT EXISTS (SELECT 1 FROM {Quote(table)} WHERE {string.Join(" AND ", keyed.Select(k => $"{Quote(k.c.Name)} IS NOT DISTINCT FROM @k{k.i}"))})",
-            target, transaction);
-        foreach (var (column, i) in keyed) present.Parameters.Add(new NpgsqlParameter("k" + i, column.Type));
-        await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
-
+        var insert = $"INSERT INTO {Quote(table)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))}) ON CONFLICT DO NOTHING";
+        var keyed = columns.Select((c, i) => (Column: c, Ordinal: i)).Where(x => keys.Contains(x.Column.Name)).ToList();
         long copied = 0, there = 0;
+        var rows = new List<object[]>(BatchRows);
+
+        async Task FlushAsync()
+        {
+            await using var batch = new NpgsqlBatch(target, transaction);
+            foreach (var row in rows) batch.BatchCommands.Add(Statement(insert, columns.Select((c, i) => (c.Type, row[i]))));
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var blocked = rows.Where((_, i) => batch.BatchCommands[i].RecordsAffected == 0).ToList();
+            copied += rows.Count - blocked.Count;
+            there += blocked.Count;
+            rows.Clear();
+            if (blocked.Count == 0 || keyed.Count == 0) return;
+            // A blocked row is already there only when the blocking row agrees on every key; otherwise it is another store's row.
+            await using var checks = new NpgsqlBatch(target, transaction);
+            foreach (var row in blocked)
+            {
+                // "=" (not IS NOT DISTINCT FROM) so the key's index answers; a null key matches a null.
+                var values = keyed.Where(k => row[k.Ordinal] is not DBNull).ToList();
+                var where = keyed.Select(k => row[k.Ordinal] is DBNull ? $"{Quote(k.Column.Name)} IS NULL" : $"{Quote(k.Column.Name)} = ${values.IndexOf(k) + 1}");
+                checks.BatchCommands.Add(Statement($"SELECT EXISTS (SELECT 1 FROM {Quote(table)} WHERE {string.Join(" AND ", where)})",
+                    values.Select(k => (k.Column.Type, row[k.Ordinal]))));
+            }
+            await using var reader = await checks.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var row in blocked)
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (!reader.GetBoolean(0))
+                {
+                    throw new StorageUnavailableException(
+                        $"目标库的 {table} 表已有另一行占用了 {Describe(keyed.Select(k => (k.Column.Name, row[k.Ordinal])))} (the target's {table} already holds " +
+                        "a different row with this id or key: it holds another store's data; migrate into an empty database or one migrated from this state.db)");
+                }
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await using var read = source.CreateCommand();
         read.CommandText = $"SELECT {names} FROM {Quote(table)} ORDER BY rowid";
         try
@@ -209,30 +239,24 @@ public sealed class SqliteToPostgresMigration
             await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                for (var i = 0; i < columns.Count; i++) insert.Parameters[i].Value = Value(reader, i, columns[i], table);
-                if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
-                {
-                    copied++;
-                    continue;
-                }
-                if (keyed.Count > 0)
-                {
-                    for (var k = 0; k < keyed.Count; k++) present.Parameters[k].Value = insert.Parameters[keyed[k].i].Value;
-                    if (!(bool)(await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
-                    {
-                        throw new StorageUnavailableException(
-                            $"目标库的 {table} 表已有另一行占用了 {Describe(keyed.Select(k => (k.c.Name, insert.Parameters[k.i].Value)))} (the target's {table} already holds " +
-                            "a different row with this id or key: it holds another store's data; migrate into an empty database or one migrated from this state.db)");
-                    }
-                }
-                there++;
+                rows.Add(columns.Select((column, i) => Value(reader, i, column, table)).ToArray());
+                if (rows.Count == BatchRows) await FlushAsync().ConfigureAwait(false);
             }
         }
         catch (SqliteException e)
         {
             throw Damaged(_source.Layout.StateDatabase, e);
         }
+        if (rows.Count > 0) await FlushAsync().ConfigureAwait(false);
         return new MigratedTable(table, copied, there);
+    }
+
+    /// <summary>One statement of a batch, its positional parameters typed by the target's columns.</summary>
+    private static NpgsqlBatchCommand Statement(string sql, IEnumerable<(NpgsqlDbType Type, object Value)> values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (type, value) in values) command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type, Value = value });
+        return command;
     }
 
     /// <summary>SQLite's value as the target column's type: text stamps become times and dates, 0/1 booleans.</summary>
@@ -324,7 +348,7 @@ public sealed class SqliteToPostgresMigration
         }
     }
 
-    private static string Describe(IEnumerable<(string Name, object? Value)> values) =>
+    private static string Describe(IEnumerable<(string Name, object Value)> values) =>
         string.Join(", ", values.Select(v => $"{v.Name}={Convert.ToString(v.Value is DBNull ? "null" : v.Value, CultureInfo.InvariantCulture)}"));
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
