@@ -66,7 +66,6 @@ public sealed class SqliteToPostgresMigration
         long searchRows = 0;
         foreach (var table in shared)
         {
-            var columns = targetTables[table].Where(c => sourceTables[table].Contains(c.Name)).ToList();
             if (table == Texts)
             {
                 var (copied, there) = await CopyTextsAsync(source, target, transaction, cancellationToken).ConfigureAwait(false);
@@ -74,6 +73,7 @@ public sealed class SqliteToPostgresMigration
                 searchRows = copied;
                 continue;
             }
+            var columns = targetTables[table].Where(c => sourceTables[table].Contains(c.Name)).ToList();
             var keys = await KeyColumnsAsync(target, transaction, table, cancellationToken).ConfigureAwait(false);
             if (Identifying.TryGetValue(table, out var more)) keys = keys.Union(more.Where(m => columns.Any(c => c.Name == m))).ToList();
             var copy = await CopyTableAsync(source, target, transaction, table, columns, keys, cancellationToken).ConfigureAwait(false);
