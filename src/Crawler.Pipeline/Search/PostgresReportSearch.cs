@@ -39,9 +39,17 @@ public sealed class PostgresReportSearch : IReportSearch, IReportTexts
 
     public async Task IndexAsync(long versionId, string text, CancellationToken cancellationToken)
     {
-        var terms = CjkBigrams.IndexTerms(text).ToLowerInvariant();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await IndexAsync(connection, transaction, versionId, text, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one version's text and its search row inside the caller's transaction (also <c>crawler migrate</c>'s way of rebuilding them).</summary>
+    internal static async Task IndexAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long versionId, string text,
+        CancellationToken cancellationToken)
+    {
+        var terms = CjkBigrams.IndexTerms(text).ToLowerInvariant();
         await using (var texts = new NpgsqlCommand("""
             INSERT INTO report_texts (version_id, text) VALUES (@id, @text) ON CONFLICT (version_id) DO UPDATE SET text = excluded.text
             """, connection, transaction))
@@ -60,7 +68,6 @@ public sealed class PostgresReportSearch : IReportSearch, IReportTexts
             search.Parameters.AddWithValue("vector", Vector(terms));
             await search.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string> TextAsync(long versionId, CancellationToken cancellationToken)

@@ -74,6 +74,7 @@ public static class CrawlerCommandLine
         yield return HealthCommand.Create();
         yield return KibanaCommand.Create();
         yield return ReindexCommand.Create();
+        yield return MigrateCommand.Create();
         yield return AlertsCommand.Create();
     }
 }

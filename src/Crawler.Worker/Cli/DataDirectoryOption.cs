@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Crawler.Pipeline.Storage;
 using Crawler.Worker.Hosting;
 
@@ -15,17 +16,33 @@ internal static class DataDirectoryOption
 
     /// <summary>
     /// The storage services of an existing data directory, read-only: nothing is written (not even a migration), so a
-    /// read-only folder or mount works and a running worker is never held up. No state.db there is an error.
+    /// read-only folder or mount works and a running worker is never held up. No state.db there is an error, unless the
+    /// state is on PostgreSQL (<c>Storage__Provider=PostgreSql</c>): then the folder holds only the archive and WARC files.
     /// </summary>
     public static ServiceProvider Open(ParseResult parseResult, Option<string> option)
     {
         var layout = DataLayout.At(parseResult.GetValue(option) ?? "data");
+        var configuration = CommandServices.Configuration(layout.Root, readOnly: true);
+        RequireState(layout, configuration);
+        return CommandServices.Build(configuration, CommandSession.From(parseResult), CommandNeeds.Storage);
+    }
+
+    /// <summary>Whether the state lives on PostgreSQL (<c>Storage__Provider=PostgreSql</c>) rather than in the data folder's state.db.</summary>
+    public static bool OnPostgreSql(IConfiguration configuration) =>
+        configuration.GetSection(StorageOptions.SectionName).GetValue<StorageProvider?>(nameof(StorageOptions.Provider)) == StorageProvider.PostgreSql;
+
+    /// <summary>
+    /// The embedded store must exist in the data folder (and is migrated once if older and writable); the PostgreSQL
+    /// store needs nothing there (its schema is checked when it is first read).
+    /// </summary>
+    public static void RequireState(DataLayout layout, IConfiguration configuration)
+    {
+        if (OnPostgreSql(configuration)) return;
         if (!File.Exists(layout.StateDatabase))
         {
             throw new CommandError($"没有找到状态数据库 {layout.StateDatabase}：请先运行 crawler crawl --once，或用 --data 指定数据目录 (no state database here)");
         }
         UpgradeIfOlder(layout);
-        return CommandServices.Build(CommandServices.Configuration(layout.Root, readOnly: true), CommandSession.From(parseResult), CommandNeeds.Storage);
     }
 
     /// <summary>

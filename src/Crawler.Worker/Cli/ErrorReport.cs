@@ -22,6 +22,8 @@ internal static partial class ErrorReport
         StorageUnavailableException e => (e.Message, ExitCodes.Failed),
         DataFolderBusyException e => (e.Message, ExitCodes.Failed),
         SqliteException e => (Sqlite(e), ExitCodes.Failed),
+        Npgsql.PostgresException e => ($"PostgreSQL 状态库出错 (PostgreSQL state database error){(e.TableName is { } table ? $", table {table}" : "")}: {e.MessageText}", ExitCodes.Failed),
+        Npgsql.NpgsqlException e => ("PostgreSQL 状态库出错 (PostgreSQL state database error): " + e.Message, ExitCodes.Failed),
         UnauthorizedAccessException e => ("没有权限 (permission denied): " + e.Message, ExitCodes.Failed),
         DirectoryNotFoundException e => ("找不到目录 (no such folder): " + e.Message, ExitCodes.Failed),
         FileNotFoundException e => ("找不到文件 (no such file): " + (e.FileName ?? e.Message), ExitCodes.Failed),

@@ -22,13 +22,13 @@ internal static class ReindexCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var layout = DataLayout.At(parseResult.GetValue(data) ?? "data");
-            if (!File.Exists(layout.StateDatabase))
+            var configuration = new ConfigurationBuilder().AddConfiguration(CrawlerConfiguration.Build())
+                .AddInMemoryCollection(new Dictionary<string, string?> { [$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = layout.Root }).Build();
+            if (!DataDirectoryOption.OnPostgreSql(configuration) && !File.Exists(layout.StateDatabase))
             {
                 await Console.Error.WriteLineAsync($"没有找到状态数据库 {layout.StateDatabase}：用 --data 指定数据目录 (no state database here)");
                 return 2;
             }
-            var configuration = new ConfigurationBuilder().AddConfiguration(CrawlerConfiguration.Build())
-                .AddInMemoryCollection(new Dictionary<string, string?> { [$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = layout.Root }).Build();
             var (options, problems) = ElasticsearchConfiguration.ReadValidated(configuration);
             if (problems.Count > 0 || !options.Enabled)
             {

@@ -15,15 +15,13 @@ namespace Crawler.Pipeline.Tests.Storage.Providers;
 /// </summary>
 internal abstract class StoreUnderTest : IAsyncDisposable
 {
-    public const string EnvironmentVariable = "CRAWLER_TEST_POSTGRES";
+    public const string EnvironmentVariable = PostgresTestCluster.EnvironmentVariable;
     public const string Sqlite = nameof(StorageProvider.Sqlite);
     public const string PostgreSql = nameof(StorageProvider.PostgreSql);
 
-    public static string? PostgresAdmin => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value ? value : null;
+    public static string? PostgresAdmin => PostgresTestCluster.Admin;
 
-    public static string? PostgresSkipReason => PostgresAdmin is null
-        ? $"PostgreSQL not available: {EnvironmentVariable} is not set (tests/run.sh sets it after starting a throw-away cluster; install postgresql with ops/install-deps.sh --with-test-tools)"
-        : null;
+    public static string? PostgresSkipReason => PostgresTestCluster.SkipReason;
 
     public static async Task<StoreUnderTest> CreateAsync(string provider, TimeProvider? time = null) => provider switch
     {
@@ -113,24 +111,9 @@ internal sealed class PostgresStoreUnderTest : StoreUnderTest
     }
 
     /// <summary>A new empty database on the test cluster; dropped by <see cref="DropDatabaseAsync"/>.</summary>
-    public static async Task<string> CreateDatabaseAsync()
-    {
-        var admin = PostgresAdmin ?? throw new InvalidOperationException(PostgresSkipReason);
-        var name = "crawler_test_" + Guid.NewGuid().ToString("N")[..16];
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", connection);
-        await command.ExecuteNonQueryAsync();
-        return name;
-    }
+    public static Task<string> CreateDatabaseAsync() => PostgresTestCluster.CreateDatabaseAsync();
 
-    public static async Task DropDatabaseAsync(string name)
-    {
-        await using var connection = new NpgsqlConnection(PostgresAdmin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task DropDatabaseAsync(string name) => PostgresTestCluster.DropDatabaseAsync(name);
 
     public PostgresDatabase Open()
     {
