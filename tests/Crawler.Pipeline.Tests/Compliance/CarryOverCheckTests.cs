@@ -50,7 +50,10 @@ public sealed class CarryOverCheckTests : IDisposable
 
         Assert.DoesNotContain((await LatestAsync(2023)).Findings, f => f.Code == CarryOverRule.Code);
         var rows = await ComplianceQuery.LoadAsync(_harness.Store, 2023, [], new ComplianceDeadlines(), default);
-        Assert.True(Assert.Single(rows).FiguresAddUp);
+        // Silent in the compliance list too. (Changing one carry figure unbalances table 3, which the validation stage
+        // rightly reports: only the cross-year rule is under test here.)
+        Assert.DoesNotContain(Assert.Single(rows).RuleViolations, f => f.Code == CarryOverRule.Code);
+        Assert.DoesNotContain(Assert.Single(rows).Findings, f => f.Code == CarryOverRule.Code);
     }
 
     [Fact]
