@@ -14,7 +14,7 @@ public static class BulkAnswer
         {
             var action = JsonNode.Parse(lines[i])!.AsObject().Single();
             var id = action.Value!["_id"]!.GetValue<string>();
-            items.Add(new IndexedDocument(action.Key, id, TimelessJson.Normalize(lines[i + 1])));
+            items.Add(new IndexedDocument(action.Key, id, TimelessJson.Normalize(lines[i + 1]), action.Value["_index"]?.GetValue<string>()));
             answers.Add(new JsonObject { [action.Key] = new JsonObject { ["_id"] = id, ["status"] = action.Key == "index" ? 201 : 200 } });
         }
         return (items, new JsonObject { ["took"] = 1, ["errors"] = false, ["items"] = answers }.ToJsonString());

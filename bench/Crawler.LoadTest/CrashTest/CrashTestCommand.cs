@@ -38,6 +38,8 @@ public static class CrashTestCommand
         var i = result.Index;
         output.WriteLine($"index:    {Verdict(i is { Lost: 0, Unexpected: 0, Conflicts: 0 })} ({i.Expected} documents expected, {i.Distinct} received; "
             + $"{i.Lost} lost, {i.Unexpected} unexpected, {i.Conflicts} with other content; {i.Resent} items re-sent after index kills, same id and content)");
+        output.WriteLine($"compliance: {Verdict(i.ComplianceFinalMismatches == 0)} ({i.ComplianceExpected} documents expected, "
+            + $"{i.ComplianceFinalMismatches} missing, extra or ending with other content)");
         var a = result.Alerts;
         output.WriteLine($"alerts:   {Verdict(a is { Lost: 0, Unexpected: 0, ContentMismatches: 0 } && a.Redeliveries <= result.AlertKillsHit)} "
             + $"({a.Expected} expected, {a.Distinct} distinct received; {a.Lost} lost, {a.Unexpected} unexpected, {a.ContentMismatches} changed; "

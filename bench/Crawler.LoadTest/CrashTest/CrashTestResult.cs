@@ -26,7 +26,7 @@ public sealed record CrashTestResult(
     /// </summary>
     public bool Passed =>
         Reference.Completed && Final.Completed && ArchiveEqual && ReportsEqual && OutboxEqual
-        && Index is { Lost: 0, Unexpected: 0, Conflicts: 0 }
+        && Index is { Lost: 0, Unexpected: 0, Conflicts: 0, ComplianceFinalMismatches: 0 }
         && Alerts is { Lost: 0, Unexpected: 0, ContentMismatches: 0, ReferenceDuplicates: 0 }
         && Alerts.Redeliveries <= AlertKillsHit
         && CrashedState.LeftoverFiles == 0;

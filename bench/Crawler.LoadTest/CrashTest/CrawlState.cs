@@ -36,16 +36,31 @@ public sealed record CrawlState(IReadOnlyList<string> Archive, IReadOnlyList<str
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
     }
 
+    /// <summary>
+    /// Every outbox row, except that compliance documents count by their final content: they are derived from the
+    /// store after each pass (ComplianceIndexer), so a crawl resumed over several passes queues the agencies' states
+    /// in between as well, and only the last one per document must equal the uninterrupted crawl's.
+    /// </summary>
     private static async Task<IReadOnlyList<string>> OutboxAsync(string database, CancellationToken cancellationToken)
     {
         var rows = new List<string>();
+        var compliance = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT topic, idempotency_key, status, payload FROM outbox";
+        command.CommandText = "SELECT topic, idempotency_key, status, payload FROM outbox ORDER BY id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            rows.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)} {TimelessJson.Normalize(reader.GetString(3))}");
+        {
+            var (topic, key, status, payload) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), TimelessJson.Normalize(reader.GetString(3)));
+            if (key.StartsWith("compliance:", StringComparison.Ordinal))
+            {
+                var document = key.Split('#', '@')[0];
+                compliance[document] = $"{topic} {document} {status} {payload}";
+            }
+            else rows.Add($"{topic} {key} {status} {payload}");
+        }
+        rows.AddRange(compliance.Values);
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }

@@ -41,6 +41,9 @@ public sealed class NamedPhaseCrashTests(ITestOutputHelper output)
 
         Assert.Equal(12, result.Index.Expected);
         Assert.Equal((result.Index.Lost, result.Index.Unexpected, result.Index.Conflicts), (0, 0, 0));
+        // Compliance documents: 12 agencies × (2023, the season's year), each ending with the reference's content.
+        Assert.Equal(24, result.Index.ComplianceExpected);
+        Assert.Equal(0, result.Index.ComplianceFinalMismatches);
         // The one index kill came after a _bulk (of at most 5) was answered: that batch is sent again, same ids, same content.
         Assert.InRange(result.Index.Resent, 1, 5);
 

@@ -54,7 +54,10 @@ public sealed class SampleSiteCrawlTests : IDisposable
         // Conditional GET: every report document answers 304 (a revisit record); only list pages are read again.
         var secondRun = WarcFiles().Except(warcBefore).SelectMany(WarcRecords).ToList();
         var reportUrls = reports.SelectMany(r => new[] { r!["documentUrl"]?.GetValue<string>(), r["pageUrl"]?.GetValue<string>() }).OfType<string>().ToHashSet();
-        Assert.Equal(reportUrls.Order(), secondRun.Where(r => r.Type == "revisit").Select(r => r.Uri).Distinct().Order());
+        var revisited = secondRun.Where(r => r.Type == "revisit").Select(r => r.Uri).Distinct().Order().ToArray();
+        Assert.True(reportUrls.Order().SequenceEqual(revisited),
+            $"revisited {string.Join(", ", revisited)}; expected {string.Join(", ", reportUrls.Order())}; second run's records: "
+            + string.Join(", ", secondRun.Select(r => $"{r.Type} {r.Uri}")) + $"\n{second.Output}\n{second.Error}");
         Assert.DoesNotContain(secondRun, r => r.Type == "response" && reportUrls.Contains(r.Uri));
         Assert.DoesNotContain(": 1 new,", second.Output);
         Assert.Equal(5, (await ReportsAsync()).Count);
