@@ -13,7 +13,7 @@ namespace Crawler.Pipeline.Crawling;
 /// every exchange goes into this pass's WARC file, and the outcomes add up to the source's summary line.
 /// </summary>
 public sealed class SourceCrawlRun(
-    SourceCrawler crawler,
+    ReportDiscovery crawler,
     DocumentProcessor processor,
     WarcWriterFactory warcs,
     CrawlerMetrics metrics,
@@ -28,7 +28,11 @@ public sealed class SourceCrawlRun(
         SourceCrawlResult result;
         await using (var warc = warcs.Create(time.GetUtcNow()))
         {
-            result = await crawler.CrawlAsync(source, async (document, _) =>
+            var discovery = crawler.Discover(source, cancellationToken,
+                // List pages are fetches too: archivists get every exchange of the crawl in its WARC file.
+                async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
+                progress is null ? null : (done, found) => progress.Report(source, done, found), passEndsAt);
+            await foreach (var document in discovery.ConfigureAwait(false))
             {
                 metrics.DocumentFetched(source.Id);
                 // The document in hand is finished even when shutdown has been requested: its body is already
@@ -36,11 +40,8 @@ public sealed class SourceCrawlRun(
                 var outcome = await processor.ProcessAsync(document, warc, CancellationToken.None).ConfigureAwait(false);
                 Count(source, outcome);
                 outcomes.Add(outcome);
-            }, cancellationToken,
-            // List pages are fetches too: archivists get every exchange of the crawl in its WARC file.
-            async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
-            progress is null ? null : (done, found) => progress.Report(source, done, found), passEndsAt)
-                .ConfigureAwait(false);
+            }
+            result = discovery.Result;
         }
         var summary = Summarize(source, result, outcomes, Stopwatch.GetElapsedTime(started));
         CrawlLog.SourceFinished(logger, source.Id, summary.NewReports, summary.NewVersions, summary.Unchanged, summary.Failures, summary.Problems.Count);
