@@ -20,7 +20,7 @@ public static class CrawlingServices
         services.TryAddSingleton<NetworkAddressPolicy>();
         services.TryAddSingleton<HostGate>();
         services.TryAddSingleton<PoliteFetcher>();
-        services.TryAddSingleton<SourceCrawler>();
+        services.TryAddSingleton<ReportDiscovery>();
         return services;
     }
 }

@@ -2,7 +2,7 @@ using Crawler.Pipeline.Sources;
 
 namespace Crawler.Pipeline.Crawling;
 
-/// <summary>One pass over one source: discover → fetch → archive → extract → parse → validate → store → (index, notify).</summary>
+/// <summary>Level 2 of a crawl: the crawl of one source (<see cref="ReportPipeline"/>): discover → fetch → archive → extract → parse → validate → store → announce (index, notify).</summary>
 public interface ISourceCrawlRun
 {
     /// <param name="passEndsAt">When the crawl pass this run belongs to must end (Crawl:MaxPassDuration); null for none.</param>

@@ -8,7 +8,7 @@ using Crawler.Pipeline.Sources;
 namespace Crawler.Worker.Hosting;
 
 /// <summary>
-/// One pass over many sources, as <c>crawl --once</c> and the daily maintenance job run it: retry what is
+/// Level 1 of a crawl: one pass over many sources (each one an <see cref="ISourceCrawlRun"/>, level 2), as <c>crawl --once</c> and the daily maintenance job run it: retry what is
 /// quarantined, crawl the sources (several hosts at once; the fetcher keeps one request per host at a time),
 /// check deadlines for missing reports, queue the compliance index's documents, then deliver what the outboxes hold.
 /// </summary>

@@ -33,7 +33,7 @@ public static class CrawlerServices
         services.AddIndexing(configuration);                                // index (when Elasticsearch:Url is set)
         services.AddAlerts(configuration);                                  // notify
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, FindingMetricsObserver>());
-        services.TryAddSingleton<SourceCrawlRun>();
+        services.TryAddSingleton<ReportPipeline>();
         services.TryAddSingleton<ISourceCrawlRun, RecordedSourceCrawlRun>();
         return services;
     }

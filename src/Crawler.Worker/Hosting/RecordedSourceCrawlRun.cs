@@ -1,3 +1,4 @@
+using Crawler.Pipeline;
 using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
@@ -5,10 +6,10 @@ using Crawler.Pipeline.Storage;
 namespace Crawler.Worker.Hosting;
 
 /// <summary>
-/// Each source's crawl, recorded in the state database when it ends (outcome, counts, first problem) so that
+/// Level 2 of a crawl, as the worker runs it: each source's crawl (<see cref="ReportPipeline"/>), recorded in the state database when it ends (outcome, counts, first problem) so that
 /// <c>crawler status</c> can say when a source last ran and how; <c>crawl --once</c> and the scheduled jobs both go through it.
 /// </summary>
-public sealed class RecordedSourceCrawlRun(SourceCrawlRun run, ICrawlRunLog log, TimeProvider time) : ISourceCrawlRun
+public sealed class RecordedSourceCrawlRun(ReportPipeline run, ICrawlRunLog log, TimeProvider time) : ISourceCrawlRun
 {
     public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken, DateTimeOffset? passEndsAt = null)
     {

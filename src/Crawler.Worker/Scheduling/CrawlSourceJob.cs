@@ -22,7 +22,7 @@ public sealed partial class CrawlSourceJob(IEnumerable<Source> sources, ISourceC
             LogUnknownSource(sourceId);
             return;
         }
-        // The run logs its own summary line (SourceCrawlRun); the job adds nothing to it.
+        // The run logs its own summary line (ReportPipeline); the job adds nothing to it.
         await run.RunAsync(source, cancellationToken).ConfigureAwait(false);
     }
 

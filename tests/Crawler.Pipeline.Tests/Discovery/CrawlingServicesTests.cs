@@ -26,7 +26,7 @@ public sealed class CrawlingServicesTests
 
         Assert.Equal(TimeSpan.FromSeconds(2), services.GetRequiredService<IOptions<FetchOptions>>().Value.PerHostDelay);
         Assert.Equal(7, services.GetRequiredService<IOptions<DiscoveryOptions>>().Value.MaxListPages);
-        Assert.NotNull(services.GetRequiredService<SourceCrawler>());
+        Assert.NotNull(services.GetRequiredService<ReportDiscovery>());
     }
 
     [Fact]

@@ -54,8 +54,9 @@ public sealed class FalseVersionTests : IAsyncLifetime
     {
         var outcomes = new List<ProcessingOutcome>();
         var processor = pipeline.Get<DocumentProcessor>();
-        var result = await rig.Crawler.CrawlAsync(Site, async (document, ct) => outcomes.Add(await processor.ProcessAsync(document, null, ct)), default);
-        return (result, outcomes);
+        var discovery = rig.Crawler.Discover(Site, default);
+        await foreach (var document in discovery) outcomes.Add(await processor.ProcessAsync(document, null, default));
+        return (discovery.Result, outcomes);
     }
 
     private async Task<IReadOnlyList<ReportVersionRecord>> VersionsAsync() =>

@@ -186,8 +186,8 @@ public sealed class HostileFetchTests : IAsyncLifetime
         using var rig = new CrawlerRig(CrawlerRig.Fast with { RequestTimeout = TimeSpan.FromMinutes(3), MaxHostStall = TimeSpan.FromMinutes(4) });
         var started = Stopwatch.GetTimestamp();
 
-        var result = await rig.Crawler.CrawlAsync(web.Agency("stuck", "测试局", "/stuck/index.html"), (_, _) => ValueTask.CompletedTask, default,
-            passEndsAt: DateTimeOffset.UtcNow.AddSeconds(1.5));
+        var result = await rig.KeepAllAsync(rig.Crawler.Discover(web.Agency("stuck", "测试局", "/stuck/index.html"), default,
+            passEndsAt: DateTimeOffset.UtcNow.AddSeconds(1.5)));
         var elapsed = Stopwatch.GetElapsedTime(started);
 
         Assert.True(elapsed < TimeSpan.FromSeconds(6), $"took {elapsed.TotalSeconds:0.0} s");

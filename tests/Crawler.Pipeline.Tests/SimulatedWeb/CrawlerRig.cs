@@ -16,7 +16,7 @@ public sealed class CrawlerRig : IDisposable
         BodyDirectory = Path.Combine(Path.GetTempPath(), "crawler-tests", Guid.NewGuid().ToString("N"));
         Options = (fetch ?? Fast) with { TemporaryDirectory = BodyDirectory };
         Fetcher = new PoliteFetcher(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, new HostGate(TimeProvider.System), policy ?? new NetworkAddressPolicy(), NullLogger<PoliteFetcher>.Instance, ledger);
-        Crawler = new SourceCrawler(Fetcher, Microsoft.Extensions.Options.Options.Create(discovery ?? new DiscoveryOptions()), TimeProvider.System, NullLogger<SourceCrawler>.Instance, ledger, archive);
+        Crawler = new ReportDiscovery(Fetcher, Microsoft.Extensions.Options.Options.Create(discovery ?? new DiscoveryOptions()), TimeProvider.System, NullLogger<ReportDiscovery>.Instance, ledger, archive);
     }
 
     public static FetchOptions Fast { get; } = new()
@@ -42,13 +42,13 @@ public sealed class CrawlerRig : IDisposable
 
     public PoliteFetcher Fetcher { get; }
 
-    public SourceCrawler Crawler { get; }
+    public ReportDiscovery Crawler { get; }
 
     public ConcurrentBag<CrawledDocument> Documents { get; } = [];
 
     /// <summary>Crawls the sources concurrently (as the worker's per-source jobs would), keeping every document.</summary>
     public async Task<IReadOnlyList<SourceCrawlResult>> CrawlAsync(params Source[] sources) =>
-        await Task.WhenAll(sources.Select(s => Task.Run(() => Crawler.CrawlAsync(s, Keep, CancellationToken.None))));
+        await Task.WhenAll(sources.Select(s => Task.Run(() => KeepAllAsync(Crawler.Discover(s, CancellationToken.None)))));
 
     public Task<FetchedResponse> FetchAsync(Source source, Uri url) => Fetcher.FetchAsync(new FetchRequest(source, url), CancellationToken.None);
 
@@ -58,9 +58,10 @@ public sealed class CrawlerRig : IDisposable
         if (Directory.Exists(BodyDirectory)) Directory.Delete(BodyDirectory, recursive: true);
     }
 
-    private ValueTask Keep(CrawledDocument document, CancellationToken cancellationToken)
+    /// <summary>Runs a discovery to its end, keeping every document; its result.</summary>
+    public async Task<SourceCrawlResult> KeepAllAsync(SourceDiscovery discovery)
     {
-        Documents.Add(document);
-        return ValueTask.CompletedTask;
+        await foreach (var document in discovery) Documents.Add(document);
+        return discovery.Result;
     }
 }

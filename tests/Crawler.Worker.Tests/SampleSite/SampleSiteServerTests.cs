@@ -18,16 +18,17 @@ public sealed class SampleSiteServerTests
         var bodies = Path.Combine(Path.GetTempPath(), "crawler-sample-tests", Guid.NewGuid().ToString("N"));
         var fetchOptions = new FetchOptions { ContactUrl = "https://example.org/contact", PerHostDelay = TimeSpan.FromMilliseconds(10), TemporaryDirectory = bodies };
         using var fetcher = new PoliteFetcher(Options.Create(fetchOptions), TimeProvider.System, new HostGate(TimeProvider.System), new NetworkAddressPolicy(), NullLogger<PoliteFetcher>.Instance);
-        var crawler = new SourceCrawler(fetcher, Options.Create(new DiscoveryOptions()), TimeProvider.System, NullLogger<SourceCrawler>.Instance);
+        var crawler = new ReportDiscovery(fetcher, Options.Create(new DiscoveryOptions()), TimeProvider.System, NullLogger<ReportDiscovery>.Instance);
         var documents = new ConcurrentBag<CrawledDocument>();
 
         try
         {
-            var results = await Task.WhenAll(site.Sources().Select(s => crawler.CrawlAsync(s, (d, _) =>
+            var results = await Task.WhenAll(site.Sources().Select(async s =>
             {
-                documents.Add(d);
-                return ValueTask.CompletedTask;
-            }, CancellationToken.None)));
+                var discovery = crawler.Discover(s, CancellationToken.None);
+                await foreach (var d in discovery) documents.Add(d);
+                return discovery.Result;
+            }));
 
             Assert.All(results, r => Assert.Empty(r.Problems));
             Assert.Equal(

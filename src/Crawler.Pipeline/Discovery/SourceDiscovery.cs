@@ -8,16 +8,23 @@ using Microsoft.Extensions.Logging;
 
 namespace Crawler.Pipeline.Discovery;
 
-/// <summary>The state of one crawl of one source: frontier, visited set, budgets and problems.</summary>
-internal sealed class CrawlRun(
-    Source source,
-    PoliteFetcher fetcher,
-    DiscoveryOptions options,
-    ListPageReading reading,
-    ILogger logger,
-    TimeProvider time,
-    Func<CrawledDocument, CancellationToken, ValueTask> onDocument)
+/// <summary>
+/// Level 3 of a crawl (inside <c>CrawlPass</c> and the source's <c>ReportPipeline</c>): one discovery of one
+/// source — its frontier, visited set, budgets and problems. Enumerated once, it walks start URLs → 年报 columns and their
+/// pagination → report pages → their attachments and yields each report document as soon as it is fetched; the consumer
+/// owns the document's body file. <see cref="Result"/> (counts, limits reached, problems) is there once the stream has ended.
+/// Both budgets (<see cref="DiscoveryOptions.MaxSourceDuration"/>, the pass's <see cref="CrawlPassBudget"/>) stop discovery,
+/// even mid-request; failures of single URLs are collected in the result, never thrown.
+/// </summary>
+public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
 {
+    private readonly Source source;
+    private readonly PoliteFetcher fetcher;
+    private readonly DiscoveryOptions options;
+    private readonly ListPageReading reading;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly CancellationToken stopping;
     private readonly Queue<CrawlTask> queue = new();
     private readonly HashSet<string> visited = new(StringComparer.Ordinal);
     private readonly HashSet<string> emitted = new(StringComparer.Ordinal);
@@ -25,6 +32,8 @@ internal sealed class CrawlRun(
     private readonly List<string> limits = [];
     private readonly HashSet<string> limitOptions = new(StringComparer.Ordinal);
     private SiteScope scope = new([]);
+    private SourceCrawlResult? result;
+    private bool started;
     private int listPages;
     private int documentFetches;
     private int documentsFound;
@@ -32,41 +41,65 @@ internal sealed class CrawlRun(
     private int documentsQueued;
     private int documentsDone;
 
+    internal SourceDiscovery(Source source, PoliteFetcher fetcher, DiscoveryOptions options, ListPageReading reading, ILogger logger, TimeProvider time,
+        CancellationToken stopping)
+    {
+        this.source = source;
+        this.fetcher = fetcher;
+        this.options = options;
+        this.reading = reading;
+        this.logger = logger;
+        this.time = time;
+        this.stopping = stopping;
+    }
+
     public IFetchLedger? Ledger { get; init; }
 
     public IArchivedContent? Archive { get; init; }
 
-    /// <summary>Told of every list-page exchange before its body is read (the archive and the crawl's WARC keep them).</summary>
+    /// <summary>Told of every list-page exchange before its body is read (the archive and the crawl's WARC keep them); the body file stays discovery's.</summary>
     public Func<FetchedResponse, CancellationToken, ValueTask>? OnListPage { get; init; }
 
-    /// <summary>Told (done, queued) whenever a report document is queued or finished, for live progress.</summary>
+    /// <summary>Told (done, queued) whenever a report document is queued or finished (by its consumer too), for live progress.</summary>
     public Action<int, int>? OnProgress { get; init; }
 
     /// <summary>When the crawl pass this crawl belongs to must end (its Crawl:MaxPassDuration); null for no pass budget.</summary>
     public DateTimeOffset? PassEndsAt { get; init; }
 
-    public async Task<SourceCrawlResult> RunAsync(DateTimeOffset today, CancellationToken cancellationToken)
+    /// <summary>The outcome of the discovery: counts, limits reached and problems. Read it after the stream has ended.</summary>
+    public SourceCrawlResult Result => result ?? throw new InvalidOperationException($"the discovery of {source.Id} has not finished: enumerate its documents to the end first");
+
+    /// <summary>Cancelling <paramref name="cancellationToken"/> (or the token given to <see cref="ReportDiscovery.Discover"/>) throws out of the stream.</summary>
+    public async IAsyncEnumerator<CrawledDocument> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
+        if (started) throw new InvalidOperationException($"the discovery of {source.Id} is enumerated once");
+        started = true;
+        DiscoveryLog.Started(logger, source.Id, source.Agency, source.StartUrls.Count);
+        // The source's client lives as long as its crawl: thousands of sources must not each keep one open.
+        using var connections = fetcher.Retain(source);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
+        var today = time.GetUtcNow();
         var starts = source.StartUrls.SelectMany(u => StartUrlTemplate.Expand(u, today, options.TemplateYears)).ToList();
         scope = new SiteScope(starts);
         foreach (var url in starts) Enqueue(StartTask(url));
 
-        var started = time.GetTimestamp();
+        var began = time.GetTimestamp();
         // Both budgets also end a request in flight (a server that never answers): the URL and those still waiting are
-        // left for the next crawl; a document already fetched is still processed (its receiver does not take this token).
+        // left for the next crawl; a document already fetched is still processed (its consumer does not take this token).
         var passLeft = PassEndsAt is { } endsAt ? endsAt - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
         var passFirst = passLeft != Timeout.InfiniteTimeSpan && passLeft < options.MaxSourceDuration;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         var first = passFirst ? (passLeft < TimeSpan.Zero ? TimeSpan.Zero : passLeft) : options.MaxSourceDuration;
         if (first < TimeSpan.FromDays(24)) budget.CancelAfter(first);
         while (queue.TryDequeue(out var task))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (budget.IsCancellationRequested || time.GetElapsedTime(started) >= options.MaxSourceDuration)
+            stop.Token.ThrowIfCancellationRequested();
+            if (budget.IsCancellationRequested || time.GetElapsedTime(began) >= options.MaxSourceDuration)
             {
                 OverBudget(passFirst, queue.Count + 1, task.Url);
                 break;
             }
+            Found? found = null;
             try
             {
                 switch (task.Kind)
@@ -75,16 +108,14 @@ internal sealed class CrawlRun(
                         await ReadListAsync(task, budget.Token).ConfigureAwait(false);
                         break;
                     case CrawlTaskKind.ReportPage:
-                        await FetchReportPageAsync(task, budget.Token).ConfigureAwait(false);
-                        OnProgress?.Invoke(++documentsDone, documentsQueued);
+                        found = await FetchReportPageAsync(task, budget.Token).ConfigureAwait(false);
                         break;
                     default:
-                        await FetchAttachmentAsync(task, budget.Token).ConfigureAwait(false);
-                        OnProgress?.Invoke(++documentsDone, documentsQueued);
+                        found = await FetchAttachmentAsync(task, budget.Token).ConfigureAwait(false);
                         break;
                 }
             }
-            catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !stop.IsCancellationRequested)
             {
                 problems.Add(new CrawlProblem(task.Url, passFirst
                     ? $"abandoned when the crawl pass reached its time budget ({CrawlPassBudget.Key})"
@@ -94,9 +125,17 @@ internal sealed class CrawlRun(
                 OverBudget(passFirst, queue.Count + 1, task.Url);
                 break;
             }
+            if (task.Kind == CrawlTaskKind.ListPage) continue;
+            if (found is not null)
+            {
+                // The consumer processes the document here, before discovery goes on (its time counts against the budgets).
+                yield return found.Document;
+                foreach (var next in found.Then) Enqueue(next);
+            }
+            OnProgress?.Invoke(++documentsDone, documentsQueued);
         }
 
-        return new SourceCrawlResult(source.Id)
+        result = new SourceCrawlResult(source.Id)
         {
             ListPagesFetched = listPages,
             DocumentsFound = documentsFound,
@@ -104,7 +143,11 @@ internal sealed class CrawlRun(
             Problems = problems,
             LimitsReached = limits,
         };
+        DiscoveryLog.Finished(logger, source.Id, result.ListPagesFetched, result.DocumentsFound, result.DocumentsUnchanged, result.Problems.Count);
     }
+
+    /// <summary>A document to yield, and the tasks it leads to (its attachments), queued once the consumer has had it.</summary>
+    private sealed record Found(CrawledDocument Document, IReadOnlyList<CrawlTask> Then);
 
     private static CrawlTask StartTask(Uri url)
     {
@@ -190,11 +233,11 @@ internal sealed class CrawlRun(
         });
     }
 
-    private async Task FetchReportPageAsync(CrawlTask task, CancellationToken cancellationToken)
+    private async Task<Found?> FetchReportPageAsync(CrawlTask task, CancellationToken cancellationToken)
     {
-        if (!TakeDocumentBudget(task)) return;
+        if (!TakeDocumentBudget(task)) return null;
         var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Conditional = true, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
-        if (!Accept(response, task)) return;
+        if (!Accept(response, task)) return null;
 
         var body = response.NotModified ? await ArchivedBodyAsync(task, cancellationToken).ConfigureAwait(false) : ReadIfHtml(response);
         var page = body is null ? null : HtmlPage.Parse(response.FinalUrl, body, response.ContentType);
@@ -203,27 +246,30 @@ internal sealed class CrawlRun(
         if (task.LinkText is null && page is not null && named is null)
         {
             Delete(response);
-            return;
+            return null;
         }
         var role = response.NotModified || page is not null ? DocumentRole.ReportPage : DocumentRole.ReportAttachment;
         var year = task.Year ?? named?.Year;
         var attachments = page is null ? [] : ReportAttachments(page);
 
-        await EmitAsync(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year, ListedOn = task.ListedOn }, cancellationToken).ConfigureAwait(false);
-        foreach (var attachment in attachments)
+        var document = Emit(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year, ListedOn = task.ListedOn });
+        var then = attachments.Select(attachment => new CrawlTask(CrawlTaskKind.Attachment, attachment.Url, task.Depth)
         {
-            var text = attachment.Label.Length > 0 ? attachment.Label : task.LinkText ?? page!.Title;
-            Enqueue(new CrawlTask(CrawlTaskKind.Attachment, attachment.Url, task.Depth) { Parent = response.FinalUrl, LinkText = text, Year = year, ListedOn = task.ListedOn });
-        }
+            Parent = response.FinalUrl,
+            LinkText = attachment.Label.Length > 0 ? attachment.Label : task.LinkText ?? page!.Title,
+            Year = year,
+            ListedOn = task.ListedOn,
+        }).ToList();
+        return new Found(document, then);
     }
 
-    private async Task FetchAttachmentAsync(CrawlTask task, CancellationToken cancellationToken)
+    private async Task<Found?> FetchAttachmentAsync(CrawlTask task, CancellationToken cancellationToken)
     {
-        if (!TakeDocumentBudget(task)) return;
+        if (!TakeDocumentBudget(task)) return null;
         var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Conditional = true, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
-        if (!Accept(response, task)) return;
+        if (!Accept(response, task)) return null;
         var year = task.Year ?? ReportClassifier.Classify(task.LinkText).Year;
-        await EmitAsync(new CrawledDocument(source, response, DocumentRole.ReportAttachment) { ParentUrl = task.Parent, LinkText = task.LinkText, YearHint = year, ListedOn = task.ListedOn }, cancellationToken).ConfigureAwait(false);
+        return new Found(Emit(new CrawledDocument(source, response, DocumentRole.ReportAttachment) { ParentUrl = task.Parent, LinkText = task.LinkText, YearHint = year, ListedOn = task.ListedOn }), []);
     }
 
     private List<PageLink> ReportAttachments(HtmlPage page)
@@ -260,12 +306,12 @@ internal sealed class CrawlRun(
         return false;
     }
 
-    private async ValueTask EmitAsync(CrawledDocument document, CancellationToken cancellationToken)
+    private CrawledDocument Emit(CrawledDocument document)
     {
         documentsFound++;
         if (document.Response.NotModified) unchanged++;
         DiscoveryLog.Found(logger, document.Role, document.Response.FinalUrl, source.Agency, document.YearHint);
-        await onDocument(document, cancellationToken).ConfigureAwait(false);
+        return document;
     }
 
     private async Task<byte[]?> TakeBodyAsync(FetchedResponse response, Uri url, CancellationToken cancellationToken)

@@ -1,24 +1,29 @@
 using System.Diagnostics;
 using Crawler.Pipeline.Archiving;
+using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Discovery;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Telemetry;
 using Microsoft.Extensions.Logging;
 
-namespace Crawler.Pipeline.Crawling;
+namespace Crawler.Pipeline;
 
 /// <summary>
-/// One pass over one source: discovery hands each report document to processing as soon as it is fetched,
-/// every exchange goes into this pass's WARC file, and the outcomes add up to the source's summary line.
+/// Level 2 of a crawl (inside <c>CrawlPass</c>, around one <see cref="SourceDiscovery"/>): the crawl of one source, top to
+/// bottom. Discovery yields each report document as soon as it is fetched; from then on the document is processed to the
+/// end with <see cref="CancellationToken.None"/> (a document fetched is never lost to a shutdown) — archive → extract → parse →
+/// validate → store → announce (<see cref="DocumentProcessor"/>) — and the processor owns and deletes its body file. Every
+/// exchange, list pages too, goes into this crawl's WARC file. Once the stream ends, discovery's result (counts, limits
+/// reached, problems) and the outcomes add up to the source's summary line.
 /// </summary>
-public sealed class SourceCrawlRun(
-    SourceCrawler crawler,
+public sealed class ReportPipeline(
+    ReportDiscovery discovery,
     DocumentProcessor processor,
     WarcWriterFactory warcs,
     CrawlerMetrics metrics,
     TimeProvider time,
-    ILogger<SourceCrawlRun> logger,
+    ILogger<ReportPipeline> logger,
     ICrawlProgress? progress = null) : ISourceCrawlRun
 {
     public async Task<SourceCrawlSummary> RunAsync(Source source, CancellationToken cancellationToken, DateTimeOffset? passEndsAt = null)
@@ -28,19 +33,23 @@ public sealed class SourceCrawlRun(
         SourceCrawlResult result;
         await using (var warc = warcs.Create(time.GetUtcNow()))
         {
-            result = await crawler.CrawlAsync(source, async (document, _) =>
+            // Discover: cancelling (shutdown) or a budget running out (Discovery:MaxSourceDuration, Crawl:MaxPassDuration)
+            // stops the stream; list pages are fetches too, and archivists get every exchange of the crawl in its WARC file.
+            var documents = discovery.Discover(source, cancellationToken,
+                onListPage: async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
+                onProgress: progress is null ? null : (done, found) => progress.Report(source, done, found),
+                passEndsAt: passEndsAt);
+            await foreach (var document in documents.ConfigureAwait(false))
             {
                 metrics.DocumentFetched(source.Id);
-                // The document in hand is finished even when shutdown has been requested: its body is already
-                // downloaded, and stopping half-way would leave it to be fetched again.
+                // Archive → extract → parse → validate → store → announce. The document in hand is finished even when
+                // shutdown has been requested: its body is already downloaded, and stopping half-way would leave it to be
+                // fetched again.
                 var outcome = await processor.ProcessAsync(document, warc, CancellationToken.None).ConfigureAwait(false);
                 Count(source, outcome);
                 outcomes.Add(outcome);
-            }, cancellationToken,
-            // List pages are fetches too: archivists get every exchange of the crawl in its WARC file.
-            async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
-            progress is null ? null : (done, found) => progress.Report(source, done, found), passEndsAt)
-                .ConfigureAwait(false);
+            }
+            result = documents.Result;
         }
         var summary = Summarize(source, result, outcomes, Stopwatch.GetElapsedTime(started));
         CrawlLog.SourceFinished(logger, source.Id, summary.NewReports, summary.NewVersions, summary.Unchanged, summary.Failures, summary.Problems.Count);
