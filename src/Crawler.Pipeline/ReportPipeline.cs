@@ -48,6 +48,8 @@ public sealed class ReportPipeline(
                 var outcome = await processor.ProcessAsync(document, warc, CancellationToken.None).ConfigureAwait(false);
                 Count(source, outcome);
                 outcomes.Add(outcome);
+                // What extraction found the page linking feeds the frontier: fetched next, as the page's attachments.
+                documents.Follow(document, outcome.Attachments.Select(a => (a.Url, a.Text)));
             }
             result = documents.Result;
         }

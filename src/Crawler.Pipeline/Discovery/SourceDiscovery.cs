@@ -29,6 +29,7 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
     private readonly HashSet<string> visited = new(StringComparer.Ordinal);
     private readonly HashSet<string> emitted = new(StringComparer.Ordinal);
     private readonly List<CrawlProblem> problems = [];
+    private readonly List<CrawlTask> followed = [];
     private readonly List<string> limits = [];
     private readonly HashSet<string> limitOptions = new(StringComparer.Ordinal);
     private SiteScope scope = new([]);
@@ -130,7 +131,7 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
             {
                 // The consumer processes the document here, before discovery goes on (its time counts against the budgets).
                 yield return found.Document;
-                foreach (var next in found.Then) Enqueue(next);
+                foreach (var next in Attachments(found)) Enqueue(next);
             }
             OnProgress?.Invoke(++documentsDone, documentsQueued);
         }
@@ -270,6 +271,37 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
         if (!Accept(response, task)) return null;
         var year = task.Year ?? ReportClassifier.Classify(task.LinkText).Year;
         return new Found(Emit(new CrawledDocument(source, response, DocumentRole.ReportAttachment) { ParentUrl = task.Parent, LinkText = task.LinkText, YearHint = year, ListedOn = task.ListedOn }), []);
+    }
+
+    /// <summary>
+    /// Links the consumer found in the document discovery just handed it (extraction's reading of a report page's
+    /// body): fetched as that page's attachments, after the ones discovery found itself, within the site's scope and
+    /// <see cref="DiscoveryOptions.MaxAttachmentsPerPage"/>. A URL already queued or fetched is not fetched again.
+    /// </summary>
+    public void Follow(CrawledDocument document, IEnumerable<(Uri Url, string? Text)> links)
+    {
+        foreach (var (url, text) in links)
+        {
+            if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || !scope.Contains(url)) continue;
+            if (ReportClassifier.LookAlikeWordIn(text ?? "") is not null) continue;
+            followed.Add(new CrawlTask(CrawlTaskKind.Attachment, url, 0)
+            {
+                Parent = document.Response.FinalUrl,
+                LinkText = string.IsNullOrWhiteSpace(text) ? document.LinkText : text,
+                Year = document.YearHint,
+                ListedOn = document.ListedOn,
+            });
+        }
+    }
+
+    /// <summary>A document's attachments: discovery's own, then those its consumer followed, one task per URL, capped.</summary>
+    private List<CrawlTask> Attachments(Found found)
+    {
+        var tasks = found.Then.Concat(followed).DistinctBy(t => UrlKey.Of(t.Url)).ToList();
+        followed.Clear();
+        if (tasks.Count <= options.MaxAttachmentsPerPage || found.Then.Count >= tasks.Count) return tasks;
+        Limit(nameof(options.MaxAttachmentsPerPage), $"{found.Document.Response.FinalUrl} links {tasks.Count} attachments; only the first {options.MaxAttachmentsPerPage} were fetched");
+        return tasks.Take(Math.Max(options.MaxAttachmentsPerPage, found.Then.Count)).ToList();
     }
 
     private List<PageLink> ReportAttachments(HtmlPage page)

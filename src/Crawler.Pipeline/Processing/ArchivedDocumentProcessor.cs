@@ -44,6 +44,15 @@ public sealed class ArchivedDocumentProcessor
 
     public async Task<ProcessingOutcome> ProcessAsync(Source source, string sha256, DocumentContext context, CancellationToken cancellationToken)
     {
+        var linked = new List<AttachmentLink>();
+        var outcome = await ProcessAsync(source, sha256, context, linked, cancellationToken).ConfigureAwait(false);
+        return linked.Count == 0 ? outcome : outcome with { Attachments = linked };
+    }
+
+    /// <param name="linked">Gets what extraction found a report page linking, whatever the outcome (the page may be context only).</param>
+    private async Task<ProcessingOutcome> ProcessAsync(Source source, string sha256, DocumentContext context, List<AttachmentLink> linked,
+        CancellationToken cancellationToken)
+    {
         if (!_archive.Contains(sha256))
         {
             // Someone removed the file by hand: keep the document quarantined so the next fetch of its URL restores it.
@@ -64,6 +73,7 @@ public sealed class ArchivedDocumentProcessor
                 .ConfigureAwait(false);
         }
         CrashPoint.Reach(CrashPhase.Parse);
+        if (context.Role == nameof(DocumentRole.ReportPage)) linked.AddRange(extraction.Attachments);
         if (extraction.Findings.Count > 0) parsed = parsed with { Findings = [.. parsed.Findings, .. extraction.Findings] };
         // Checked before the parser's verdict: a report page that only links its attachment reads as "not a report" to
         // the parser; the page is kept as context and the attachment, processed on its own, becomes the report document.

@@ -14,6 +14,12 @@ public sealed record ProcessingOutcome(ProcessingOutcomeKind Kind, Uri Url)
     /// <summary>Why (not a report, quarantined, unchanged), in Chinese with the technical detail.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// Documents a report page links that extraction found in its body (Extraction's AttachmentLinks: document files,
+    /// a pdf.js viewer's file, tables pasted as images for OCR): the crawl fetches them as the page's attachments.
+    /// </summary>
+    public IReadOnlyList<Crawler.Extraction.AttachmentLink> Attachments { get; init; } = [];
+
     public static ProcessingOutcome Failed(Uri url, string? sha256, string reason) =>
         new(ProcessingOutcomeKind.Failed, url) { Sha256 = sha256, Reason = reason };
 
