@@ -30,7 +30,7 @@ internal sealed class SourceSelection : IAsyncDisposable
         var sources = SourceCatalog.Load(CrawlerConfiguration.SourcesFile(configuration, explicitFile));
         if (!forceSample && (explicitFile is not null || sources.Any(s => s.Verified))) return new SourceSelection(sources, null);
 
-        var sampleSite = await SampleSiteServer.StartAsync(null, cancellationToken);
+        var sampleSite = await SampleSiteServer.StartAsync(null, configuration.GetValue<int?>(SampleSiteServer.PortKey), cancellationToken);
         // Politeness towards our own loopback server is moot; the contact URL is the site itself.
         overrides["Fetch:PerHostDelay"] = "00:00:00.050";
         overrides["Fetch:ContactUrl"] = configuration["Fetch:ContactUrl"] ?? sampleSite.BaseUrl.ToString();

@@ -31,9 +31,30 @@ public sealed class SampleSiteServer : IAsyncDisposable
     /// </summary>
     public const int PreferredPort = 18631;
 
-    public static async Task<SampleSiteServer> StartAsync(string? seedsDirectory, CancellationToken cancellationToken)
+    /// <summary>Configuration key: a loopback port the sample site must listen on (no fallback), for runs that need its URLs fixed.</summary>
+    public const string PortKey = "SampleSite:Port";
+
+    public static Task<SampleSiteServer> StartAsync(string? seedsDirectory, CancellationToken cancellationToken) =>
+        StartAsync(seedsDirectory, port: null, cancellationToken);
+
+    /// <param name="port">
+    /// The port to listen on, exactly (a taken port is an error naming it); null for <see cref="PreferredPort"/> when
+    /// free, else any free port — then a later crawl may see other URLs and fetch every body again.
+    /// </param>
+    public static async Task<SampleSiteServer> StartAsync(string? seedsDirectory, int? port, CancellationToken cancellationToken)
     {
         var pages = SampleSitePages.Build(seedsDirectory ?? DefaultSeedsDirectory);
+        if (port is { } fixedPort)
+        {
+            try
+            {
+                return await StartOnAsync(pages, fixedPort, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException exception)
+            {
+                throw new IOException($"示例站点无法监听 127.0.0.1:{fixedPort}（{PortKey}）：{exception.Message} (the sample site's port is taken)", exception);
+            }
+        }
         try
         {
             return await StartOnAsync(pages, PreferredPort, cancellationToken).ConfigureAwait(false);

@@ -12,10 +12,25 @@ public sealed class SampleSiteCrawlTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("crawl-e2e-").FullName;
 
+    /// <summary>
+    /// The sample site's port for both crawls: the preferred port may be held by another test's sample crawl running
+    /// meanwhile, and a fallback port per crawl gave the second crawl other URLs (no 304s, the test failed).
+    /// </summary>
+    private readonly Dictionary<string, string?> _site = new() { ["SampleSite__Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     [Fact]
     public async Task A_first_crawl_stores_every_sample_report_with_the_gold_figures_and_a_second_crawl_changes_nothing()
     {
-        var first = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+        var first = await CrawlerProcess.RunAsync(_directory, _site, "crawl", "--once", "--sample", "--data", "data");
         Assert.True(first.ExitCode == 0, first.Output + first.Error);
 
         var reports = await ReportsAsync();
@@ -49,7 +64,7 @@ public sealed class SampleSiteCrawlTests : IDisposable
         var firstRun = warcBefore.SelectMany(WarcRecords).ToList();
         Assert.Contains(firstRun, r => r.Type == "response" && r.Uri.EndsWith("/liaocheng/zfxxgknb/index.html", StringComparison.Ordinal));
         Assert.Contains(firstRun, r => r.Type == "response" && r.Uri.EndsWith(".docx", StringComparison.Ordinal));
-        var second = await CrawlerProcess.RunAsync(_directory, "crawl", "--once", "--sample", "--data", "data");
+        var second = await CrawlerProcess.RunAsync(_directory, _site, "crawl", "--once", "--sample", "--data", "data");
         Assert.True(second.ExitCode == 0, second.Output + second.Error);
         // Conditional GET: every report document answers 304 (a revisit record); only list pages are read again.
         var secondRun = WarcFiles().Except(warcBefore).SelectMany(WarcRecords).ToList();
