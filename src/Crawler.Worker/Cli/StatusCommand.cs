@@ -1,3 +1,4 @@
+using Crawler.Pipeline.Storage.PostgreSql;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -28,7 +29,10 @@ internal static class StatusCommand
             await using var services = DataDirectoryOption.Open(parseResult, data);
             var layout = services.GetRequiredService<DataLayout>();
             var runs = await services.GetRequiredService<ICrawlRunLog>().LatestAsync(cancellationToken);
-            var scheduler = SchedulerState.Read(Path.Combine(layout.Root, "scheduler.db"));
+            // The clustered schedule lives beside the PostgreSQL state; the embedded one in the folder's scheduler.db.
+            var scheduler = services.GetService<PostgresDatabase>() is { } database
+                ? await SchedulerState.ReadAsync(database, cancellationToken)
+                : SchedulerState.Read(Path.Combine(layout.Root, "scheduler.db"));
             var configured = Configured(parseResult.GetValue(sourcesFile));
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var rows = Rows(runs, scheduler, configured, now);

@@ -101,6 +101,19 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
             Assert.Equal(3, received.Distinct().Count());
         }
 
+        // `crawler status` on the shared folder reads the next runs from the clustered schedule on PostgreSQL.
+        var status = await CrawlerProcess.RunAsync(_directory, new Dictionary<string, string?>
+        {
+            ["Storage__Provider"] = "PostgreSql",
+            ["Storage__ConnectionString"] = connectionString,
+            ["Elasticsearch__Url"] = null,
+        }, "status", "--data", "data", "--format", "json");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        var statusRows = System.Text.Json.Nodes.JsonNode.Parse(status.Output)!.AsArray();
+        Assert.Equal(entries.Keys.Order(), statusRows.Select(r => r!["sourceId"]!.GetValue<string>()).Order());
+        Assert.All(statusRows, r => Assert.Equal("scheduler", r!["nextRunFrom"]?.GetValue<string>()));
+        Assert.All(statusRows, r => Assert.True(r!["nextRun"]!.GetValue<DateTimeOffset>() > last, status.Output));
+
         // Politeness across the nodes: the one host never saw two requests closer than the delay.
         var arrivals = log.Select(r => r.At).Order().ToList();
         var closest = arrivals.Skip(1).Select((at, i) => at - arrivals[i]).Min();
