@@ -24,7 +24,7 @@ internal sealed class SmtpServer : IAsyncDisposable
     public static async Task<SmtpServer> StartAsync(string? requiredLogin = null)
     {
         var directory = Directory.CreateTempSubdirectory("smtp-").FullName;
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var script = Path.Combine(RepositoryPaths.Root, "tests", "Crawler.Pipeline.Tests", "Notification", "smtp_sink.py");
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
@@ -58,13 +58,6 @@ internal sealed class SmtpServer : IAsyncDisposable
             }
             await Task.Delay(50);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

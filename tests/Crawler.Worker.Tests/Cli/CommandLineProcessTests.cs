@@ -291,7 +291,7 @@ public class CommandLineProcessTests(CrawledSampleFixture sample) : IClassFixtur
             {"sources": [{"id": "dead-a", "agency": "甲局", "startUrls": ["http://127.0.0.1:9/a/"], "allowPrivateNetwork": true, "verified": true, "schedule": "0 30 6 * * ?"},
                          {"id": "dead-b", "agency": "乙局", "startUrls": ["http://127.0.0.1:9/b/"], "allowPrivateNetwork": true, "verified": true}]}
             """);
-        var environment = new Dictionary<string, string?> { ["Web__Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Web__BindAddress"] = "127.0.0.1" };
+        var environment = new Dictionary<string, string?> { ["Web__Port"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Web__BindAddress"] = "127.0.0.1" };
         using var process = CrawlerProcess.Start(sample.Root, environment, "run", "--sources", sources, "--data", Path.Combine(sample.Root, "scheduled"));
         var output = new List<string>();
         try
@@ -384,13 +384,6 @@ public class CommandLineProcessTests(CrawledSampleFixture sample) : IClassFixtur
     private static string Sources(params (string Id, string Agency, string Url)[] sources) =>
         "{\"sources\": [" + string.Join(",", sources.Select(s =>
             $"{{\"id\": \"{s.Id}\", \"agency\": \"{s.Agency}\", \"startUrls\": [\"{s.Url}\"], \"allowPrivateNetwork\": true, \"verified\": true}}")) + "]}";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void CopyTree(string from, string to)
     {

@@ -226,7 +226,7 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
             {
                 ["Storage__NodeName"] = name,
                 ["Web__BindAddress"] = "127.0.0.1",
-                ["Web__Port"] = FreePort().ToString(CultureInfo.InvariantCulture),
+                ["Web__Port"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
             };
             var worker = new Worker(CrawlerProcess.Start(directory, environment, "run", "--sources", sourcesFile, "--data", "data"), name);
             worker.Process.OutputDataReceived += (_, e) => worker.Append(e.Data);
@@ -250,13 +250,6 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         {
             if (line is null) return;
             lock (_output) _output.AppendLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         public void Dispose()

@@ -16,16 +16,7 @@ public sealed class SampleSiteCrawlTests : IDisposable
     /// The sample site's port for both crawls: the preferred port may be held by another test's sample crawl running
     /// meanwhile, and a fallback port per crawl gave the second crawl other URLs (no 304s, the test failed).
     /// </summary>
-    private readonly Dictionary<string, string?> _site = new() { ["SampleSite__Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) };
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private readonly Dictionary<string, string?> _site = new() { ["SampleSite__Port"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     [Fact]
     public async Task A_first_crawl_stores_every_sample_report_with_the_gold_figures_and_a_second_crawl_changes_nothing()

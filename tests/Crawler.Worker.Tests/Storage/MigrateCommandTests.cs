@@ -1,3 +1,4 @@
+using Crawler.Tests.Shared;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Crawler.Pipeline.Search;
@@ -30,7 +31,7 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
     private string ConnectionString => PostgresTestCluster.ConnectionString(_database!);
 
     /// <summary>A webhook nobody answers (a closed loopback port): the crawl's alerts stay queued.</summary>
-    private readonly Dictionary<string, string?> _alerting = new() { ["Alerts__Webhook__Url"] = $"http://127.0.0.1:{ClosedPort()}/hook" };
+    private readonly Dictionary<string, string?> _alerting = new() { ["Alerts__Webhook__Url"] = $"http://127.0.0.1:{LoopbackPorts.Free()}/hook" };
 
     private Dictionary<string, string?> OnPostgres => new()
     {
@@ -180,7 +181,7 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_or_damaged_source_and_an_unreachable_or_malformed_target_end_with_a_clear_error()
     {
-        var unreachable = $"Host=127.0.0.1;Port={ClosedPort()};Username=crawler;Database=crawler;Timeout=3";
+        var unreachable = $"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=crawler;Database=crawler;Timeout=3";
         var missing = await RunInProcessAsync("migrate", "--from", Path.Combine(_directory, "nothing-here"), "--to", unreachable);
         Assert.Equal(3, missing.Exit);
         Assert.Contains(Path.Combine(_directory, "nothing-here", "state.db"), missing.Error);
@@ -221,15 +222,6 @@ public sealed partial class MigrateCommandTests : IAsyncLifetime
         var error = new StringWriter();
         var exit = await Crawler.Worker.Cli.CrawlerCommandLine.RunAsync(args, output, error);
         return (exit, output.ToString(), error.ToString());
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>"documents: 12 copied, 0 already there" lines, by table.</summary>
