@@ -12,14 +12,14 @@ using Microsoft.Extensions.Options;
 
 namespace Crawler.Pipeline.Storage;
 
-/// <summary>Wires the embedded default: state database, archive, WARC, search and the processing stages.</summary>
+/// <summary>Wires the state store (SQLite by default, PostgreSQL on request) and search; with them the archive and processing stages (AddArchiving, AddProcessing).</summary>
 public static class StorageServices
 {
     /// <summary>
     /// Binds <see cref="StorageOptions"/> from the "Storage" section and registers the state store (as
     /// <see cref="IReportStore"/>, <see cref="IFetchLedger"/> and <see cref="IReportCatalog"/>), the outbox, the
-    /// archive, the WARC writer factory, search (with its indexer as an <see cref="IReportVersionObserver"/>) and
-    /// <see cref="DocumentProcessor"/> (with <see cref="ReportParser"/> unless another IReportParser is registered; the IDocumentExtraction comes from AddExtraction).
+    /// search (with its indexer as an <see cref="IReportVersionObserver"/>), and calls <see cref="ArchivingServices.AddArchiving"/>
+    /// and <see cref="ProcessingServices.AddProcessing"/> for the stages that use the store (the IDocumentExtraction comes from AddExtraction).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,21 +29,10 @@ public static class StorageServices
         var options = configuration.GetSection(StorageOptions.SectionName);
         if (options.GetValue<StorageProvider?>(nameof(StorageOptions.Provider)) == StorageProvider.PostgreSql) AddPostgreSql(services);
         else AddSqlite(services);
-        services.TryAddSingleton(provider => new ContentAddressedArchive(provider.GetRequiredService<DataLayout>().Archive));
-        services.TryAddSingleton<IArchivedContent>(provider => provider.GetRequiredService<ContentAddressedArchive>());
-        // Nodes sharing the data folder (the PostgreSQL store, or a NodeName given) write WARC files named after themselves.
-        services.TryAddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var shared = options.Provider == StorageProvider.PostgreSql || !string.IsNullOrWhiteSpace(options.NodeName);
-            return new WarcWriterFactory(provider.GetRequiredService<DataLayout>().Warc, provider.GetRequiredService<TimeProvider>(),
-                options.WarcMaxFileBytes, shared ? options.Node() : null);
-        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, EmbeddedSearchIndexer>());
-        // The parser is pure code without wiring of its own; a host may register another IReportParser first.
-        services.TryAddSingleton<IReportParser, ReportParser>();
-        services.TryAddSingleton<ArchivedDocumentProcessor>();
-        services.TryAddSingleton<DocumentProcessor>();
+        // The stages the store serves, each wired by its own folder (hosts may call them themselves; TryAdd keeps one).
+        services.AddArchiving();
+        services.AddProcessing();
         return services;
     }
 

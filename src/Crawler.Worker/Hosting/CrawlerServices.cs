@@ -27,9 +27,10 @@ public static class CrawlerServices
         services.TryAddSingleton<CrawlerMetrics>();
 
         services.AddCrawling(configuration);                                // source → discover → fetch
-        services.AddStorage(configuration);                                 // archive, store, search, processing
+        services.AddArchiving();                                            // archive (originals, WARC)
         services.AddExtraction(configuration);                              // extract
-        services.TryAddSingleton<IReportParser, ReportParser>();            // parse (pure); validation runs after it
+        services.AddProcessing();                                           // parse → validate → store → announce, per document
+        services.AddStorage(configuration);                                 // the state store and search
         services.AddIndexing(configuration);                                // index (when Elasticsearch:Url is set)
         services.AddAlerts(configuration);                                  // notify
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportVersionObserver, FindingMetricsObserver>());
