@@ -1,3 +1,4 @@
+using Crawler.Extraction.Html;
 using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Discovery.Classification;
 using Crawler.Pipeline.Discovery.ListPages;
@@ -155,7 +156,7 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
         // Hanweb's per-agency, per-year report URL is itself the report page.
         if (url.AbsolutePath.EndsWith("xxgkAnnualReport.jsp", StringComparison.OrdinalIgnoreCase))
             return new CrawlTask(CrawlTaskKind.ReportPage, url, 0) { Year = ReportYear.Find(url.Query) };
-        if (AttachmentFinder.IsDocumentUrl(url)) return new CrawlTask(CrawlTaskKind.Attachment, url, 0);
+        if (AttachmentFiles.IsDocument(url)) return new CrawlTask(CrawlTaskKind.Attachment, url, 0);
         return new CrawlTask(CrawlTaskKind.ListPage, url, 0) { List = new ListPageRequest(url, ListFormat.Html) };
     }
 
@@ -204,7 +205,7 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
             case ReportVerdict.Report when !AgencyNames.MayBelongTo(link.Label, source.Agency):
                 return false;
             case ReportVerdict.Report:
-                var kind = AttachmentFinder.IsDocumentUrl(link.Url) ? CrawlTaskKind.Attachment : CrawlTaskKind.ReportPage;
+                var kind = AttachmentFiles.IsDocument(link.Url) ? CrawlTaskKind.Attachment : CrawlTaskKind.ReportPage;
                 Enqueue(new CrawlTask(kind, link.Url, from.Depth) { Parent = page, LinkText = link.Label, Year = classification.Year, ListedOn = link.ListedOn });
                 return true;
             case ReportVerdict.ReportColumn:
@@ -220,7 +221,7 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
 
     private void EnqueueColumn(PageLink link, CrawlTask from, Uri page)
     {
-        if (AttachmentFinder.IsDocumentUrl(link.Url)) return;
+        if (AttachmentFiles.IsDocument(link.Url)) return;
         if (from.Depth >= options.MaxDepth)
         {
             Limit(nameof(options.MaxDepth), $"{link.Url} is {from.Depth + 1} column hops from a start URL; columns deeper than {options.MaxDepth} were not read");

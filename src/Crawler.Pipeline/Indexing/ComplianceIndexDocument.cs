@@ -16,8 +16,12 @@ public static class ComplianceIndexDocument
     public static string IdOf(ComplianceRow row) =>
         string.Create(CultureInfo.InvariantCulture, $"{(string.IsNullOrWhiteSpace(row.SourceId) ? row.Agency : row.SourceId)}:{row.Year}");
 
+    /// <summary>
+    /// The document without indexedAt: what it says, which changes only when the agency's line changes (its hash keys
+    /// the outbox message); <see cref="Stamp"/> adds indexedAt before it is queued.
+    /// </summary>
     /// <param name="today">The Beijing calendar day of indexing: the deadline has passed when it is before today.</param>
-    public static JsonObject Build(ComplianceRow row, DateOnly today, DateTimeOffset indexedAt)
+    public static JsonObject Content(ComplianceRow row, DateOnly today)
     {
         var missing = row.Status == ComplianceStatus.Missing;
         var document = new JsonObject
@@ -44,10 +48,16 @@ public static class ComplianceIndexDocument
             ["versions"] = row.Versions,
             ["firstFoundAt"] = row.FirstFoundAt?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
             ["documentUrl"] = row.DocumentUrl?.AbsoluteUri,
-            ["indexedAt"] = indexedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         };
         foreach (var key in document.Where(p => p.Value is null).Select(p => p.Key).ToList()) document.Remove(key);
         return document;
+    }
+
+    /// <summary>Adds when the document was indexed (the last field of the document).</summary>
+    public static JsonObject Stamp(JsonObject content, DateTimeOffset indexedAt)
+    {
+        content["indexedAt"] = indexedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+        return content;
     }
 
     private static JsonArray Codes(IEnumerable<Crawler.Reports.Model.Finding> findings) =>

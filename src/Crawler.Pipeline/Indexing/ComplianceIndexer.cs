@@ -75,8 +75,9 @@ public sealed class ComplianceIndexer : IReportVersionObserver
             foreach (var row in rows)
             {
                 var id = ComplianceIndexDocument.IdOf(row);
-                var document = ComplianceIndexDocument.Build(row, today, now);
-                var key = run is null ? $"compliance:{id}#{ContentHash(document)}" : $"compliance:{id}@reindex-{run}";
+                var content = ComplianceIndexDocument.Content(row, today);
+                var key = run is null ? $"compliance:{id}#{ContentHash(content)}" : $"compliance:{id}@reindex-{run}";
+                var document = ComplianceIndexDocument.Stamp(content, now);
                 var message = new IndexMessage(BulkAction.Index, id, document, IndexTarget.Compliance);
                 if (await _outbox.EnqueueAsync(IndexMessage.Topic, key, message.Serialize(), cancellationToken).ConfigureAwait(false)) queued++;
             }
@@ -84,11 +85,7 @@ public sealed class ComplianceIndexer : IReportVersionObserver
         return queued;
     }
 
-    /// <summary>16 hex characters of SHA-256 of the document without indexedAt (which changes every time).</summary>
-    private static string ContentHash(JsonObject document)
-    {
-        var content = (JsonObject)document.DeepClone();
-        content.Remove("indexedAt");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToJsonString())))[..16];
-    }
+    /// <summary>16 hex characters of SHA-256 of the document's content (without indexedAt, which changes every time).</summary>
+    private static string ContentHash(JsonObject content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToJsonString())))[..16];
 }

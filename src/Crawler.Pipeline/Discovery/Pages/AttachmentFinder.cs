@@ -10,9 +10,6 @@ namespace Crawler.Pipeline.Discovery.Pages;
 /// </summary>
 public static partial class AttachmentFinder
 {
-    /// <summary>Whether a URL leads to a document file (<see cref="AttachmentFiles"/>, the list extraction uses too).</summary>
-    public static bool IsDocumentUrl(Uri url) => AttachmentFiles.IsDocument(url);
-
     public static IReadOnlyList<PageLink> Find(HtmlPage page)
     {
         var found = new List<PageLink>();
@@ -35,7 +32,7 @@ public static partial class AttachmentFinder
 
     private static void Add(List<PageLink> found, Uri url, string text, string? title)
     {
-        if (!IsDocumentUrl(url)) return;
+        if (!AttachmentFiles.IsDocument(url)) return;
         var key = UrlKey.Of(url);
         var existing = found.FindIndex(l => UrlKey.Of(l.Url) == key);
         if (existing < 0) found.Add(new PageLink(url, text) { Title = title });

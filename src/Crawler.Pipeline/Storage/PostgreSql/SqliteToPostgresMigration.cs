@@ -289,8 +289,13 @@ public sealed class SqliteToPostgresMigration
     private async Task<(long Copied, long AlreadyThere)> CopyTextsAsync(SqliteConnection source, NpgsqlConnection target, NpgsqlTransaction transaction,
         CancellationToken cancellationToken)
     {
-        await using var present = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM report_texts WHERE version_id = @id)", target, transaction);
-        present.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Bigint));
+        // The texts already there, read once (a version id each), rather than asked for row by row.
+        var present = new HashSet<long>();
+        await using (var ids = new NpgsqlCommand("SELECT version_id FROM report_texts", target, transaction))
+        await using (var found = await ids.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await found.ReadAsync(cancellationToken).ConfigureAwait(false)) present.Add(found.GetInt64(0));
+        }
         long copied = 0, there = 0;
         await using var read = source.CreateCommand();
         read.CommandText = "SELECT version_id, text FROM report_texts ORDER BY version_id";
@@ -300,8 +305,7 @@ public sealed class SqliteToPostgresMigration
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var id = reader.GetInt64(0);
-                present.Parameters[0].Value = id;
-                if ((bool)(await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+                if (present.Contains(id))
                 {
                     there++;
                     continue;
