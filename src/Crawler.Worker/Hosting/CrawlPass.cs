@@ -1,3 +1,4 @@
+using Crawler.Pipeline;
 using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Indexing;
 using Crawler.Pipeline.Notification;
@@ -12,7 +13,7 @@ namespace Crawler.Worker.Hosting;
 /// quarantined, crawl the sources (several hosts at once; the fetcher keeps one request per host at a time),
 /// check deadlines for missing reports, queue the compliance index's documents, then deliver what the outboxes hold.
 /// </summary>
-public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, DocumentProcessor processor)
+public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, ReportPipeline pipeline)
 {
     public async Task<CrawlPassSummary> RunAsync(IReadOnlyList<Source> sources, int maxConcurrentSources,
         Action<Source>? started, Action<SourceCrawlSummary>? finished, CancellationToken cancellationToken)
@@ -20,7 +21,7 @@ public sealed class CrawlPass(IServiceProvider services, ISourceCrawlRun run, Do
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var budget = services.GetService<IConfiguration>()?.GetValue<TimeSpan?>(CrawlPassBudget.Key) ?? CrawlPassBudget.Default;
         var endsAt = time.GetUtcNow() + budget;
-        var retried = await processor.RetryQuarantinedAsync(id => sources.FirstOrDefault(s => s.Id == id), cancellationToken).ConfigureAwait(false);
+        var retried = await pipeline.RetryQuarantinedAsync(id => sources.FirstOrDefault(s => s.Id == id), cancellationToken).ConfigureAwait(false);
         var summaries = new SourceCrawlSummary[sources.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxConcurrentSources), CancellationToken = cancellationToken },

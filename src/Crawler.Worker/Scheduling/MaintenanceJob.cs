@@ -1,3 +1,4 @@
+using Crawler.Pipeline;
 using Crawler.Pipeline.Notification;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Sources;
@@ -10,7 +11,7 @@ namespace Crawler.Worker.Scheduling;
 /// a tool installed), and announce reports still missing after their deadline.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class MaintenanceJob(IEnumerable<Source> sources, DocumentProcessor processor, MissingReportCheck missing,
+public sealed partial class MaintenanceJob(IEnumerable<Source> sources, ReportPipeline pipeline, MissingReportCheck missing,
     ILogger<MaintenanceJob> logger) : IJob
 {
     public static readonly JobKey Key = new("maintenance", "crawler");
@@ -18,7 +19,7 @@ public sealed partial class MaintenanceJob(IEnumerable<Source> sources, Document
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var known = sources.ToList();
-        var retried = await processor.RetryQuarantinedAsync(id => known.FirstOrDefault(s => s.Id == id), cancellationToken).ConfigureAwait(false);
+        var retried = await pipeline.RetryQuarantinedAsync(id => known.FirstOrDefault(s => s.Id == id), cancellationToken).ConfigureAwait(false);
         var overdue = await missing.RunAsync(known, cancellationToken).ConfigureAwait(false);
         LogDone(retried.Count, retried.Count(o => o.Kind == ProcessingOutcomeKind.Failed), overdue.Count);
     }

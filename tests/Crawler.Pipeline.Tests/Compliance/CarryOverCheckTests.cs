@@ -25,7 +25,7 @@ public sealed class CarryOverCheckTests : IDisposable
     }
 
     private async Task StoreAsync(ReportParseResult result, string url) =>
-        await _harness.Processor.ProcessAsync(_harness.Fetched(url, Encoding.UTF8.GetBytes(ReportJson.Serialize(result))), null, default);
+        await _harness.Pipeline.ProcessAsync(_harness.Fetched(url, Encoding.UTF8.GetBytes(ReportJson.Serialize(result))), null, default);
 
     private async Task<ReportVersionRecord> LatestAsync(int year) =>
         Assert.Single(await _harness.Store.ListVersionsAsync(new ReportFilter { Year = year, LatestOnly = true }, default));

@@ -53,9 +53,8 @@ public sealed class FalseVersionTests : IAsyncLifetime
     private async Task<(SourceCrawlResult Result, List<ProcessingOutcome> Outcomes)> CrawlAsync()
     {
         var outcomes = new List<ProcessingOutcome>();
-        var processor = pipeline.Get<DocumentProcessor>();
         var discovery = rig.Crawler.Discover(Site, default);
-        await foreach (var document in discovery) outcomes.Add(await processor.ProcessAsync(document, null, default));
+        await foreach (var document in discovery) outcomes.Add(await pipeline.ProcessAsync(document));
         return (discovery.Result, outcomes);
     }
 

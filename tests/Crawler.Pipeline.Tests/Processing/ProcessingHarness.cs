@@ -7,13 +7,15 @@ using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Search;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
+using Crawler.Pipeline.Telemetry;
 using Crawler.Pipeline.Tests.Storage;
 using Crawler.Reports.Parsing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Crawler.Pipeline.Tests.Processing;
 
-/// <summary>A real data directory (SQLite, archive, WARC, search) around a <see cref="DocumentProcessor"/>.</summary>
+/// <summary>A real data directory (SQLite, archive, WARC, search) around the per-document stages of a <see cref="ReportPipeline"/>.</summary>
 internal sealed class ProcessingHarness : IDisposable
 {
     public static readonly Source Liaocheng = new()
@@ -22,6 +24,8 @@ internal sealed class ProcessingHarness : IDisposable
     };
 
     private readonly TemporaryDataDirectory _data = new();
+    private readonly CrawlerMetrics _metrics = new();
+    private readonly PoliteFetcher _fetcher;
     private int _fetches;
 
     public ProcessingHarness(IDocumentExtraction? extraction = null, IReportParser? parser = null)
@@ -30,9 +34,21 @@ internal sealed class ProcessingHarness : IDisposable
         Archive = new ContentAddressedArchive(_data.Layout.Archive);
         Search = new SqliteReportSearch(_data.Database);
         Warc = new WarcWriterFactory(_data.Layout.Warc, TimeProvider.System);
-        var analysis = new ArchivedDocumentProcessor(Archive, Store, extraction ?? Extraction, parser ?? Parser,
-            [new EmbeddedSearchIndexer(Search), Observer], NullLogger<ArchivedDocumentProcessor>.Instance);
-        Processor = new DocumentProcessor(Archive, Store, analysis, NullLogger<DocumentProcessor>.Instance);
+        var states = new ProcessingStates(Store, NullLogger<ProcessingStates>.Instance);
+        var stages = new DocumentStages(
+            new ArchiveStage(Archive, Store, NullLogger<ArchiveStage>.Instance),
+            new ExtractStage(Archive, extraction ?? Extraction, states),
+            new ParseStage(parser ?? Parser, states, NullLogger<ParseStage>.Instance),
+            new ValidateStage(Archive, Store, states),
+            new StoreStage(Store, states, NullLogger<StoreStage>.Instance),
+            new AnnounceStage([new EmbeddedSearchIndexer(Search), Observer], states),
+            states);
+        // Discovery is never started here: the harness hands the pipeline documents as discovery would.
+        _fetcher = new PoliteFetcher(Options.Create(new FetchOptions { ContactUrl = "https://example.org/crawler-contact" }), TimeProvider.System,
+            new HostGate(TimeProvider.System), new NetworkAddressPolicy(), NullLogger<PoliteFetcher>.Instance);
+        var discovery = new ReportDiscovery(_fetcher, Options.Create(new DiscoveryOptions()), TimeProvider.System, NullLogger<ReportDiscovery>.Instance);
+        Stages = stages;
+        Pipeline = new ReportPipeline(discovery, stages, Warc, _metrics, TimeProvider.System, NullLogger<ReportPipeline>.Instance);
     }
 
     public DataLayout Layout => _data.Layout;
@@ -51,7 +67,10 @@ internal sealed class ProcessingHarness : IDisposable
 
     public RecordingObserver Observer { get; } = new();
 
-    public DocumentProcessor Processor { get; }
+    public DocumentStages Stages { get; }
+
+    /// <summary>The pipeline; its per-document stages are what the tests drive (ProcessAsync, RetryQuarantinedAsync).</summary>
+    public ReportPipeline Pipeline { get; }
 
     /// <summary>A 200 response whose body was streamed to a temporary file, as the fetcher hands it on.</summary>
     public CrawledDocument Fetched(string url, byte[] body, string contentType = "text/html; charset=utf-8",
@@ -82,5 +101,10 @@ internal sealed class ProcessingHarness : IDisposable
         FetchedAt = new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero),
     }, DocumentRole.ReportPage);
 
-    public void Dispose() => _data.Dispose();
+    public void Dispose()
+    {
+        _fetcher.Dispose();
+        _metrics.Dispose();
+        _data.Dispose();
+    }
 }

@@ -5,6 +5,7 @@ using Crawler.Pipeline.Fetching;
 using Crawler.Pipeline.Processing;
 using Crawler.Pipeline.Sources;
 using Crawler.Pipeline.Storage;
+using Crawler.Pipeline.Telemetry;
 using Crawler.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -27,9 +28,10 @@ internal sealed class RealPipeline : IAsyncDisposable
     public RealPipeline(IEnumerable<KeyValuePair<string, string?>>? settings = null, bool alerts = false)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("Storage:DataDirectory", Path.Combine(_root, "data")), .. settings ?? []])
+            .AddInMemoryCollection([new("Storage:DataDirectory", Path.Combine(_root, "data")), new("Fetch:ContactUrl", "https://example.org/crawler-contact"), .. settings ?? []])
             .Build();
-        var services = new ServiceCollection().AddLogging().AddExtraction(configuration).AddStorage(configuration);
+        var services = new ServiceCollection().AddLogging().AddCrawling(configuration).AddExtraction(configuration).AddStorage(configuration);
+        services.AddSingleton<CrawlerMetrics>().AddSingleton<ReportPipeline>();
         if (alerts) Crawler.Pipeline.Notification.AlertServiceCollectionExtensions.AddAlerts(services, configuration);
         _services = services.BuildServiceProvider();
     }
@@ -62,7 +64,7 @@ internal sealed class RealPipeline : IAsyncDisposable
         }, role);
     }
 
-    public Task<ProcessingOutcome> ProcessAsync(CrawledDocument document) => Get<DocumentProcessor>().ProcessAsync(document, null, default);
+    public Task<ProcessingOutcome> ProcessAsync(CrawledDocument document) => Get<ReportPipeline>().ProcessAsync(document, null, default);
 
     public async ValueTask DisposeAsync()
     {

@@ -26,7 +26,7 @@ public sealed class StorageServicesTests : IDisposable
         Assert.Same(store, services.GetRequiredService<IFetchLedger>());
         Assert.Same(store, services.GetRequiredService<IReportCatalog>());
         Assert.Contains(services.GetServices<IReportVersionObserver>(), o => o is EmbeddedSearchIndexer);
-        Assert.NotNull(services.GetRequiredService<DocumentProcessor>());
+        Assert.NotNull(services.GetRequiredService<DocumentStages>());
         Assert.Equal(Path.Combine(_root, "data", "archive"), services.GetRequiredService<ContentAddressedArchive>().Root);
         Assert.Same(services.GetRequiredService<ContentAddressedArchive>(), services.GetRequiredService<Crawler.Pipeline.Discovery.IArchivedContent>());
         await services.GetRequiredService<IOutbox>().EnqueueAsync("index", "k", "{}", default);

@@ -13,7 +13,7 @@ using Crawler.Reports.Model;
 
 namespace Crawler.Pipeline.Tests.Processing;
 
-public sealed class DocumentProcessorTests : IDisposable
+public sealed class DocumentStagesTests : IDisposable
 {
     private const string PageUrl = "http://127.0.0.1/xxgk/ndbg/2024/0125/1.html";
     private readonly ProcessingHarness _harness = new();
@@ -31,7 +31,7 @@ public sealed class DocumentProcessorTests : IDisposable
         ProcessingOutcome outcome;
         await using (var warc = _harness.Warc.Create(DateTimeOffset.UnixEpoch))
         {
-            outcome = await _harness.Processor.ProcessAsync(document, warc, default);
+            outcome = await _harness.Pipeline.ProcessAsync(document, warc, default);
         }
 
         Assert.Equal((ProcessingOutcomeKind.NewReport, "聊城市商务局", 2023, 1), (outcome.Kind, outcome.Agency, outcome.Year, outcome.Version));
@@ -53,9 +53,9 @@ public sealed class DocumentProcessorTests : IDisposable
     [Fact]
     public async Task The_same_bytes_at_another_url_are_the_same_report_and_are_not_parsed_again()
     {
-        await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
+        await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
 
-        var again = await _harness.Processor.ProcessAsync(_harness.Fetched("http://127.0.0.1/mirror/copy.html", Gold(GoldReports.Lushan)), null, default);
+        var again = await _harness.Pipeline.ProcessAsync(_harness.Fetched("http://127.0.0.1/mirror/copy.html", Gold(GoldReports.Lushan)), null, default);
 
         Assert.Equal(ProcessingOutcomeKind.Unchanged, again.Kind);
         Assert.Equal(1, _harness.Parser.Calls);
@@ -70,9 +70,9 @@ public sealed class DocumentProcessorTests : IDisposable
         var corrected = GoldReports.Result(GoldReports.Haidong);
         corrected.Report.Applications["newReceived", "naturalPerson"] = 99;
 
-        await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(original)), null, default);
-        var sameFigures = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(retitled)), null, default);
-        var outcome = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(corrected)), null, default);
+        await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Body(original)), null, default);
+        var sameFigures = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Body(retitled)), null, default);
+        var outcome = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Body(corrected)), null, default);
 
         Assert.Equal((ProcessingOutcomeKind.Unchanged, "SameContent"), (sameFigures.Kind, sameFigures.Reason));
         Assert.Equal((ProcessingOutcomeKind.NewVersion, 2), (outcome.Kind, outcome.Version));
@@ -84,12 +84,12 @@ public sealed class DocumentProcessorTests : IDisposable
     [Fact]
     public async Task A_304_is_recorded_and_written_as_a_revisit_without_parsing_again()
     {
-        await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
+        await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
 
         ProcessingOutcome outcome;
         await using (var warc = _harness.Warc.Create(DateTimeOffset.UnixEpoch.AddDays(1)))
         {
-            outcome = await _harness.Processor.ProcessAsync(_harness.NotModified(PageUrl), warc, default);
+            outcome = await _harness.Pipeline.ProcessAsync(_harness.NotModified(PageUrl), warc, default);
         }
 
         Assert.Equal(ProcessingOutcomeKind.Unchanged, outcome.Kind);
@@ -105,7 +105,7 @@ public sealed class DocumentProcessorTests : IDisposable
         var attachment = _harness.Fetched("http://127.0.0.1/files/report.pdf", Gold(GoldReports.Liaocheng), "application/pdf",
             DocumentRole.ReportAttachment) with { ParentUrl = new Uri(PageUrl), YearHint = 2023 };
 
-        var failed = await _harness.Processor.ProcessAsync(attachment, null, default);
+        var failed = await _harness.Pipeline.ProcessAsync(attachment, null, default);
 
         Assert.Equal(ProcessingOutcomeKind.Failed, failed.Kind);
         Assert.Contains("pdftotext 超时", failed.Reason);
@@ -115,7 +115,7 @@ public sealed class DocumentProcessorTests : IDisposable
         Assert.Empty(await _harness.Store.ListVersionsAsync(new ReportFilter(), default));
 
         _harness.Extraction.Script = null;
-        var retried = await _harness.Processor.RetryQuarantinedAsync(id => id == ProcessingHarness.Liaocheng.Id ? ProcessingHarness.Liaocheng : null, default);
+        var retried = await _harness.Pipeline.RetryQuarantinedAsync(id => id == ProcessingHarness.Liaocheng.Id ? ProcessingHarness.Liaocheng : null, default);
 
         Assert.Equal(ProcessingOutcomeKind.NewReport, Assert.Single(retried).Kind);
         Assert.Empty(await _harness.Store.QuarantinedAsync(default));
@@ -127,10 +127,10 @@ public sealed class DocumentProcessorTests : IDisposable
     public async Task A_quarantined_document_the_server_reports_unchanged_is_finished_from_the_archive()
     {
         _harness.Extraction.Script = _ => ExtractionResult.Failure(Crawler.Extraction.DocumentFormat.Html, "broken");
-        await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
+        await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
         _harness.Extraction.Script = null;
 
-        var outcome = await _harness.Processor.ProcessAsync(_harness.NotModified(PageUrl), null, default);
+        var outcome = await _harness.Pipeline.ProcessAsync(_harness.NotModified(PageUrl), null, default);
 
         Assert.Equal(ProcessingOutcomeKind.NewReport, outcome.Kind);
     }
@@ -139,11 +139,11 @@ public sealed class DocumentProcessorTests : IDisposable
     public async Task A_quarantined_document_whose_archived_file_was_removed_stays_quarantined_with_the_reason()
     {
         _harness.Extraction.Script = _ => ExtractionResult.Failure(Crawler.Extraction.DocumentFormat.Html, "broken");
-        var failed = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
+        var failed = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
         File.Delete(_harness.Archive.PathFor(failed.Sha256!));
         _harness.Extraction.Script = null;
 
-        var retried = Assert.Single(await _harness.Processor.RetryQuarantinedAsync(_ => ProcessingHarness.Liaocheng, default));
+        var retried = Assert.Single(await _harness.Pipeline.RetryQuarantinedAsync(_ => ProcessingHarness.Liaocheng, default));
 
         Assert.Equal(ProcessingOutcomeKind.Failed, retried.Kind);
         Assert.Contains("存档文件缺失", retried.Reason);
@@ -155,7 +155,7 @@ public sealed class DocumentProcessorTests : IDisposable
     {
         _harness.Parser.Crash = new IndexOutOfRangeException("table 3 row 26");
 
-        var outcome = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
+        var outcome = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
 
         Assert.Equal(ProcessingOutcomeKind.Failed, outcome.Kind);
         Assert.Contains("IndexOutOfRangeException: table 3 row 26", outcome.Reason);
@@ -167,8 +167,8 @@ public sealed class DocumentProcessorTests : IDisposable
     {
         var lookAlike = Body(ReportParseResult.NotAReport("标题为“2024年政务公开工作要点”，不是年度报告"));
 
-        var first = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, lookAlike), null, default);
-        var second = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, lookAlike), null, default);
+        var first = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, lookAlike), null, default);
+        var second = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, lookAlike), null, default);
 
         Assert.Equal(ProcessingOutcomeKind.NotAReport, first.Kind);
         Assert.Contains("工作要点", first.Reason);
@@ -190,10 +190,10 @@ public sealed class DocumentProcessorTests : IDisposable
             ? ScriptedExtraction.Plain(d) with { Attachments = [new AttachmentLink(new Uri("http://127.0.0.1/files/2023.docx"), "年度报告.docx")] }
             : ScriptedExtraction.Plain(d);
 
-        var page = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(pageOnly)), null, default);
-        var shortPage = await _harness.Processor.ProcessAsync(_harness.Fetched("http://127.0.0.1/xxgk/ndbg/2.html",
+        var page = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Body(pageOnly)), null, default);
+        var shortPage = await _harness.Pipeline.ProcessAsync(_harness.Fetched("http://127.0.0.1/xxgk/ndbg/2.html",
             Body(ReportParseResult.NotAReport("正文过短，没有年报的结构"))), null, default);
-        var attachment = await _harness.Processor.ProcessAsync(_harness.Fetched("http://127.0.0.1/files/2023.docx", Body(blank),
+        var attachment = await _harness.Pipeline.ProcessAsync(_harness.Fetched("http://127.0.0.1/files/2023.docx", Body(blank),
             "application/octet-stream", DocumentRole.ReportAttachment) with { ParentUrl = new Uri(PageUrl) }, null, default);
 
         Assert.Equal(ProcessingOutcomeKind.NotAReport, page.Kind);
@@ -213,7 +213,7 @@ public sealed class DocumentProcessorTests : IDisposable
         var shortened = parsed with { Report = parsed.Report with { Agency = "环翠区商务局", Year = null } };
         var document = _harness.Fetched(PageUrl, Body(shortened), source: huancui) with { YearHint = 2023 };
 
-        var outcome = await _harness.Processor.ProcessAsync(document, null, default);
+        var outcome = await _harness.Pipeline.ProcessAsync(document, null, default);
 
         Assert.Equal(("威海市环翠区商务局", 2023), (outcome.Agency, outcome.Year));
         Assert.Equal("山东省威海市", Assert.Single(await _harness.Store.ListVersionsAsync(new ReportFilter(), default)).Region);
@@ -226,7 +226,7 @@ public sealed class DocumentProcessorTests : IDisposable
     {
         var parsed = GoldReports.Result(GoldReports.LiaochengOffice);
         var finding = new Finding(FindingCodes.T3Balance, FindingSeverity.Error, "applications.columns.total", "新收 12 + 结转 0 ≠ 办理 11 + 结转下年 0");
-        var outcome = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Body(parsed with { Findings = [finding] })), null, default);
+        var outcome = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Body(parsed with { Findings = [finding] })), null, default);
 
         Assert.Equal(ProcessingOutcomeKind.NewReport, outcome.Kind);
         // The reader's finding is kept as it came; the validation stage adds the rules' own after it (the seed's blank cells).
@@ -241,8 +241,8 @@ public sealed class DocumentProcessorTests : IDisposable
     {
         _harness.Observer.FailNext = true;
 
-        var failed = await _harness.Processor.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
-        var retried = await _harness.Processor.RetryQuarantinedAsync(_ => ProcessingHarness.Liaocheng, default);
+        var failed = await _harness.Pipeline.ProcessAsync(_harness.Fetched(PageUrl, Gold(GoldReports.Lushan)), null, default);
+        var retried = await _harness.Pipeline.RetryQuarantinedAsync(_ => ProcessingHarness.Liaocheng, default);
 
         Assert.Equal(ProcessingOutcomeKind.Failed, failed.Kind);
         Assert.Contains("outbox unavailable", failed.Reason);
@@ -260,7 +260,7 @@ public sealed class DocumentProcessorTests : IDisposable
         ArchivedBody? body;
         await using (var warc = _harness.Warc.Create(DateTimeOffset.UnixEpoch))
         {
-            body = await _harness.Processor.ArchiveFetchAsync(list.Source.Id, list.Response, warc, default);
+            body = await _harness.Stages.Archive.ArchiveFetchAsync(list.Source.Id, list.Response, warc, default);
         }
 
         Assert.NotNull(body);
@@ -278,7 +278,7 @@ public sealed class DocumentProcessorTests : IDisposable
         File.Delete(document.Response.BodyFile!);
         document = document with { Response = document.Response with { StatusCode = 0, BodyFile = null, Sha256 = null, Error = "TLS: certificate expired" } };
 
-        var outcome = await _harness.Processor.ProcessAsync(document, null, default);
+        var outcome = await _harness.Pipeline.ProcessAsync(document, null, default);
 
         Assert.Equal(ProcessingOutcomeKind.Failed, outcome.Kind);
         Assert.Contains("certificate expired", outcome.Reason);
