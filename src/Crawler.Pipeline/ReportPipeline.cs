@@ -11,10 +11,10 @@ namespace Crawler.Pipeline;
 
 /// <summary>
 /// Level 2 of a crawl (inside <c>CrawlPass</c>, around one <see cref="SourceDiscovery"/>): the crawl of one source, top to
-/// bottom. Discovery yields each report document as soon as it is fetched; from then on the document is processed to the
-/// end with <see cref="CancellationToken.None"/> (a document fetched is never lost to a shutdown) — archive → extract → parse →
-/// validate → store → announce (<see cref="DocumentProcessor"/>) — and the processor owns and deletes its body file. Every
-/// exchange, list pages too, goes into this crawl's WARC file. Once the stream ends, discovery's result (counts, limits
+/// bottom. Discovery yields every fetch as soon as it is made: a list page is archived and goes into this crawl's WARC file for
+/// the record; a report document is processed to the end with <see cref="CancellationToken.None"/> (a document fetched is never
+/// lost to a shutdown) — archive → extract → parse → validate → store → announce (<see cref="DocumentProcessor"/>) — and the
+/// processor owns and deletes its body file. Once the stream ends, discovery's result (counts, limits
 /// reached, problems) and the outcomes add up to the source's summary line.
 /// </summary>
 public sealed class ReportPipeline(
@@ -36,11 +36,23 @@ public sealed class ReportPipeline(
             // Discover: cancelling (shutdown) or a budget running out (Discovery:MaxSourceDuration, Crawl:MaxPassDuration)
             // stops the stream; list pages are fetches too, and archivists get every exchange of the crawl in its WARC file.
             var documents = discovery.Discover(source, cancellationToken,
-                onListPage: async (listPage, _) => await processor.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
                 onProgress: progress is null ? null : (done, found) => progress.Report(source, done, found),
                 passEndsAt: passEndsAt);
             await foreach (var document in documents.ConfigureAwait(false))
             {
+                if (document.Role == DocumentRole.ListPage)
+                {
+                    // Archived and written to the WARC for the record, never processed as a report; its body file is ours.
+                    try
+                    {
+                        await processor.ArchiveFetchAsync(source.Id, document.Response, warc, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        if (document.Response.BodyFile is { } listBody) File.Delete(listBody);
+                    }
+                    continue;
+                }
                 metrics.DocumentFetched(source.Id);
                 // Archive → extract → parse → validate → store → announce. The document in hand is finished even when
                 // shutdown has been requested: its body is already downloaded, and stopping half-way would leave it to be
