@@ -12,13 +12,13 @@ namespace Crawler.Pipeline;
 
 /// <summary>
 /// The pipeline, top to bottom. Level 2 of a crawl (inside <c>CrawlPass</c>, around one <see cref="SourceDiscovery"/>): the
-/// crawl of one source (<see cref="RunAsync"/>). Discovery yields each report document as soon as it is fetched; from then on
-/// the document goes through the per-document stages (<see cref="ProcessAsync"/>) to the end with
-/// <see cref="CancellationToken.None"/> (a document fetched is never lost to a shutdown): archive → extract → parse → validate →
-/// store → announce. Each stage ends the document's way when it must (a failed fetch, the same bytes again, quarantine, not a
-/// report, the same report again) and records why; its code lives in its folder (<see cref="DocumentStages"/>). Every exchange,
-/// list pages too, goes into this crawl's WARC file. Once the stream ends, discovery's result (counts, limits reached,
-/// problems) and the outcomes add up to the source's summary line.
+/// crawl of one source (<see cref="RunAsync"/>). Discovery yields every fetch as soon as it is made: a list page is archived
+/// and goes into this crawl's WARC file for the record; a report document goes through the per-document stages
+/// (<see cref="ProcessAsync"/>) to the end with <see cref="CancellationToken.None"/> (a document fetched is never lost to a
+/// shutdown): archive → extract → parse → validate → store → announce. Each stage ends the document's way when it must (a
+/// failed fetch, the same bytes again, quarantine, not a report, the same report again) and records why; its code lives in
+/// its folder (<see cref="DocumentStages"/>). Once the stream ends, discovery's result (counts, limits reached, problems)
+/// and the outcomes add up to the source's summary line.
 /// </summary>
 public sealed class ReportPipeline(
     ReportDiscovery discovery,
@@ -39,11 +39,16 @@ public sealed class ReportPipeline(
             // Discover: cancelling (shutdown) or a budget running out (Discovery:MaxSourceDuration, Crawl:MaxPassDuration)
             // stops the stream; list pages are fetches too, and archivists get every exchange of the crawl in its WARC file.
             var documents = discovery.Discover(source, cancellationToken,
-                onListPage: async (listPage, _) => await stages.Archive.ArchiveFetchAsync(source.Id, listPage, warc, CancellationToken.None).ConfigureAwait(false),
                 onProgress: progress is null ? null : (done, found) => progress.Report(source, done, found),
                 passEndsAt: passEndsAt);
             await foreach (var document in documents.ConfigureAwait(false))
             {
+                if (document.Role == DocumentRole.ListPage)
+                {
+                    // Archived and written to the WARC for the record, never processed as a report.
+                    await stages.Archive.ArchiveListPageAsync(document, warc, CancellationToken.None).ConfigureAwait(false);
+                    continue;
+                }
                 metrics.DocumentFetched(source.Id);
                 // The document in hand is finished even when shutdown has been requested: its body is already downloaded,
                 // and stopping half-way would leave it to be fetched again.

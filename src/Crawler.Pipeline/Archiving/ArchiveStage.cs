@@ -48,12 +48,18 @@ public sealed class ArchiveStage(ContentAddressedArchive archive, IReportStore s
     /// </summary>
     public async Task ArchiveListPageAsync(CrawledDocument listPage, WarcWriter? warc, CancellationToken cancellationToken)
     {
-        await ArchiveFetchAsync(listPage.Source.Id, listPage.Response, warc, cancellationToken).ConfigureAwait(false);
-        DeleteBody(listPage.Response);
+        try
+        {
+            await ArchiveFetchAsync(listPage.Source.Id, listPage.Response, warc, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DeleteBody(listPage.Response);
+        }
     }
 
     /// <summary>Records the fetch, archives its body and writes the exchange to the WARC; the body file stays with the caller.</summary>
-    public async Task<ArchivedBody?> ArchiveFetchAsync(string? sourceId, FetchedResponse response, WarcWriter? warc, CancellationToken cancellationToken)
+    private async Task<ArchivedBody?> ArchiveFetchAsync(string? sourceId, FetchedResponse response, WarcWriter? warc, CancellationToken cancellationToken)
     {
         if (response.NotModified)
         {

@@ -8,4 +8,10 @@ public enum DocumentRole
 
     /// <summary>A PDF/DOC/DOCX/WPS linked from a report page; the page is kept as context.</summary>
     ReportAttachment,
+
+    /// <summary>
+    /// A list page — a column, its pagination, a CMS data response — archived and written to the WARC for the record,
+    /// never processed as a report.
+    /// </summary>
+    ListPage,
 }

@@ -12,8 +12,10 @@ namespace Crawler.Pipeline.Discovery;
 /// <summary>
 /// Level 3 of a crawl (inside <c>CrawlPass</c> and the source's <c>ReportPipeline</c>): one discovery of one
 /// source — its frontier, visited set, budgets and problems. Enumerated once, it walks start URLs → 年报 columns and their
-/// pagination → report pages → their attachments and yields each report document as soon as it is fetched; the consumer
-/// owns the document's body file. <see cref="Result"/> (counts, limits reached, problems) is there once the stream has ended.
+/// pagination → report pages → their attachments and yields every fetch as soon as it is made and read: each list page
+/// (<see cref="DocumentRole.ListPage"/>, for the archive and the crawl's WARC, before the reports it leads to) and each report
+/// document; the consumer owns the body file of everything yielded. List pages are not counted among the documents.
+/// <see cref="Result"/> (counts, limits reached, problems) is there once the stream has ended.
 /// Both budgets (<see cref="DiscoveryOptions.MaxSourceDuration"/>, the pass's <see cref="CrawlPassBudget"/>) stop discovery,
 /// even mid-request; failures of single URLs are collected in the result, never thrown.
 /// </summary>
@@ -59,9 +61,6 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
 
     public IArchivedContent? Archive { get; init; }
 
-    /// <summary>Told of every list-page exchange before its body is read (the archive and the crawl's WARC keep them); the body file stays discovery's.</summary>
-    public Func<FetchedResponse, CancellationToken, ValueTask>? OnListPage { get; init; }
-
     /// <summary>Told (done, queued) whenever a report document is queued or finished (by its consumer too), for live progress.</summary>
     public Action<int, int>? OnProgress { get; init; }
 
@@ -102,12 +101,13 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
                 break;
             }
             Found? found = null;
+            CrawledDocument? listPage = null;
             try
             {
                 switch (task.Kind)
                 {
                     case CrawlTaskKind.ListPage:
-                        await ReadListAsync(task, budget.Token).ConfigureAwait(false);
+                        listPage = await ReadListAsync(task, budget.Token).ConfigureAwait(false);
                         break;
                     case CrawlTaskKind.ReportPage:
                         found = await FetchReportPageAsync(task, budget.Token).ConfigureAwait(false);
@@ -122,12 +122,18 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
                 problems.Add(new CrawlProblem(task.Url, passFirst
                     ? $"abandoned when the crawl pass reached its time budget ({CrawlPassBudget.Key})"
                     : $"abandoned when the source's crawl reached its time budget ({DiscoveryOptions.SectionName}:{nameof(options.MaxSourceDuration)})"));
-                // The URL abandoned is left for the next crawl with those still waiting; a list page abandoned was not read.
+                // The URL abandoned is left for the next crawl with those still waiting; a list page abandoned was not read
+                // (nor yielded: its body file is gone).
                 if (task.Kind == CrawlTaskKind.ListPage) listPages--;
                 OverBudget(passFirst, queue.Count + 1, task.Url);
                 break;
             }
-            if (task.Kind == CrawlTaskKind.ListPage) continue;
+            if (task.Kind == CrawlTaskKind.ListPage)
+            {
+                // Archived for the record, never a report: not counted among the documents, nor in the progress.
+                if (listPage is not null) yield return listPage;
+                continue;
+            }
             if (found is not null)
             {
                 // The consumer processes the document here, before discovery goes on (its time counts against the budgets).
@@ -160,20 +166,40 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
         return new CrawlTask(CrawlTaskKind.ListPage, url, 0) { List = new ListPageRequest(url, ListFormat.Html) };
     }
 
-    private async Task ReadListAsync(CrawlTask task, CancellationToken cancellationToken)
+    /// <summary>Fetches and reads a list page, queuing what it leads to; the page to yield (its body file left for the consumer), or null.</summary>
+    private async Task<CrawledDocument?> ReadListAsync(CrawlTask task, CancellationToken cancellationToken)
     {
         if (listPages >= options.MaxListPages)
         {
             Limit(nameof(options.MaxListPages), $"more than {options.MaxListPages} list pages; {task.Url} and later pages were not read");
-            return;
+            return null;
         }
         listPages++;
-        var request = task.List!;
-        var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Form = request.Form, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
-        if (OnListPage is not null && response.Error is null) await OnListPage(response, cancellationToken).ConfigureAwait(false);
-        var body = await TakeBodyAsync(response, task.Url, cancellationToken).ConfigureAwait(false);
-        if (body is null) return;
+        var response = await fetcher.FetchAsync(new FetchRequest(source, task.Url) { Form = task.List!.Form, Referrer = task.Parent }, cancellationToken).ConfigureAwait(false);
+        if (response.Error is not null)
+        {
+            problems.Add(new CrawlProblem(task.Url, response.Error));
+            return null;
+        }
+        var handedOn = false;
+        try
+        {
+            if (response.BodyFile is not null)
+                Read(task, response, await File.ReadAllBytesAsync(response.BodyFile, cancellationToken).ConfigureAwait(false));
+            handedOn = true;
+            return new CrawledDocument(source, response, DocumentRole.ListPage) { ParentUrl = task.Parent };
+        }
+        finally
+        {
+            // A page not handed on (the budget ran out while reading it, shutdown) leaves no body file behind.
+            if (!handedOn) Delete(response);
+        }
+    }
 
+    /// <summary>Queues the further pages, columns and reports a list page's body leads to.</summary>
+    private void Read(CrawlTask task, FetchedResponse response, byte[] body)
+    {
+        var request = task.List!;
         // What a page links or declares beyond the per-page limits is counted, never made: a page declaring a million
         // pages costs what a page declaring MaxDeclaredPages costs.
         var findings = reading.Read(request, response.FinalUrl, body, response.ContentType, out var page, options.MaxLinksPerPage, options.MaxDeclaredPages);

@@ -55,9 +55,7 @@ public sealed class ExtractedLinksTests : IAsyncLifetime
     [Fact]
     public async Task Images_a_report_page_pastes_its_tables_as_are_fetched_and_a_link_both_readers_find_is_fetched_once()
     {
-        using var metrics = new CrawlerMetrics();
-        var run = new ReportPipeline(rig.Crawler, pipeline.Get<DocumentStages>(), pipeline.Get<WarcWriterFactory>(), metrics,
-            TimeProvider.System, NullLogger<ReportPipeline>.Instance);
+        var run = pipeline.With(rig.Crawler);
 
         var summary = await run.RunAsync(web.Agency("hcq", Agency, "/fe/list.html"), default);
 

@@ -54,7 +54,11 @@ public sealed class FalseVersionTests : IAsyncLifetime
     {
         var outcomes = new List<ProcessingOutcome>();
         var discovery = rig.Crawler.Discover(Site, default);
-        await foreach (var document in discovery) outcomes.Add(await pipeline.ProcessAsync(document));
+        await foreach (var document in discovery)
+        {
+            if (document.Role == DocumentRole.ListPage) CrawlerRig.DeleteBody(document);
+            else outcomes.Add(await pipeline.ProcessAsync(document));
+        }
         return (discovery.Result, outcomes);
     }
 

@@ -253,20 +253,20 @@ public sealed class DocumentStagesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_list_page_is_archived_recorded_and_written_to_warc_without_processing_and_keeps_its_body_file()
+    public async Task A_list_page_is_archived_recorded_and_written_to_warc_without_processing_and_its_body_file_is_removed()
     {
-        var list = _harness.Fetched("http://127.0.0.1/xxgk/ndbg/index.html", "<html><a href='1.html'>2023年报告</a></html>"u8.ToArray());
+        var bytes = "<html><a href='1.html'>2023年报告</a></html>"u8.ToArray();
+        var list = _harness.Fetched("http://127.0.0.1/xxgk/ndbg/index.html", bytes) with { Role = DocumentRole.ListPage };
 
-        ArchivedBody? body;
         await using (var warc = _harness.Warc.Create(DateTimeOffset.UnixEpoch))
         {
-            body = await _harness.Stages.Archive.ArchiveFetchAsync(list.Source.Id, list.Response, warc, default);
+            await _harness.Stages.Archive.ArchiveListPageAsync(list, warc, default);
         }
 
-        Assert.NotNull(body);
-        Assert.True(File.Exists(list.Response.BodyFile));
-        Assert.Equal(body.Sha256, (await _harness.Store.FindAsync(list.Response.RequestedUrl, default))!.Sha256);
-        Assert.Null(await _harness.Store.FindProcessingAsync(body.Sha256, default));
+        Assert.False(File.Exists(list.Response.BodyFile));
+        var sha256 = (await _harness.Store.FindAsync(list.Response.RequestedUrl, default))!.Sha256;
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(_harness.Archive.PathFor(sha256)));
+        Assert.Null(await _harness.Store.FindProcessingAsync(sha256, default));
         Assert.Equal(0, _harness.Parser.Calls);
         Assert.Contains(WarcRecordReader.Read(Assert.Single(Directory.GetFiles(_harness.Layout.Warc))), r => r["WARC-Type"] == "response");
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Crawler.Extraction;
+using Crawler.Pipeline.Archiving;
 using Crawler.Pipeline.Discovery;
 using Crawler.Pipeline.Fetching;
 using Crawler.Pipeline.Processing;
@@ -10,6 +11,7 @@ using Crawler.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Crawler.Pipeline.Tests.Processing;
 
@@ -63,6 +65,10 @@ internal sealed class RealPipeline : IAsyncDisposable
             FetchedAt = new DateTimeOffset(2024, 1, 25, 3, 0, 0, TimeSpan.Zero),
         }, role);
     }
+
+    /// <summary>A report pipeline over these stages whose discovery is the test's (e.g. a <c>CrawlerRig</c>'s, with its fast options).</summary>
+    public ReportPipeline With(ReportDiscovery discovery) =>
+        new(discovery, Get<DocumentStages>(), Get<WarcWriterFactory>(), Get<CrawlerMetrics>(), TimeProvider.System, NullLogger<ReportPipeline>.Instance);
 
     public Task<ProcessingOutcome> ProcessAsync(CrawledDocument document) => Get<ReportPipeline>().ProcessAsync(document, null, default);
 

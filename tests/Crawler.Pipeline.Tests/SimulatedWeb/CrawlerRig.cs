@@ -58,10 +58,20 @@ public sealed class CrawlerRig : IDisposable
         if (Directory.Exists(BodyDirectory)) Directory.Delete(BodyDirectory, recursive: true);
     }
 
-    /// <summary>Runs a discovery to its end, keeping every document; its result.</summary>
+    /// <summary>Runs a discovery to its end, keeping every report document (list pages' body files are deleted); its result.</summary>
     public async Task<SourceCrawlResult> KeepAllAsync(SourceDiscovery discovery)
     {
-        await foreach (var document in discovery) Documents.Add(document);
+        await foreach (var document in discovery)
+        {
+            if (document.Role == DocumentRole.ListPage) DeleteBody(document);
+            else Documents.Add(document);
+        }
         return discovery.Result;
+    }
+
+    /// <summary>Deletes a yielded document's body file: what a consumer does with what it keeps no use for.</summary>
+    public static void DeleteBody(CrawledDocument document)
+    {
+        if (document.Response.BodyFile is { } file) File.Delete(file);
     }
 }
