@@ -61,7 +61,8 @@ public sealed class ReportPipeline(
             result = documents.Result;
         }
         var summary = Summarize(source, result, outcomes, Stopwatch.GetElapsedTime(started));
-        CrawlLog.SourceFinished(logger, source.Id, summary.NewReports, summary.NewVersions, summary.Unchanged, summary.Failures, summary.Problems.Count);
+        CrawlLog.SourceFinished(logger, source.Id, summary.NewReports, summary.NewVersions, summary.Unchanged, summary.NotReports, summary.Failures,
+            summary.Problems.Count);
         return summary;
     }
 

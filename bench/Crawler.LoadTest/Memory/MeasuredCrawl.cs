@@ -20,18 +20,29 @@ public sealed partial record MeasuredCrawl(int ExitCode, TimeSpan Elapsed, doubl
         crawler.StandardInput.Close();
         int[] totals = new int[5];
         var errors = new Queue<string>();
+        bool Count(string line)
+        {
+            var match = SourceLine().Match(line);
+            lock (totals)
+            {
+                for (var i = 0; match.Success && i < 5; i++) totals[i] += int.Parse(match.Groups[i + 1].Value, CultureInfo.InvariantCulture);
+            }
+            return match.Success;
+        }
         var output = Task.Run(async () =>
         {
             while (await crawler.StandardOutput.ReadLineAsync() is { } line)
             {
-                var match = SourceLine().Match(line);
-                for (var i = 0; match.Success && i < 5; i++) totals[i] += int.Parse(match.Groups[i + 1].Value, CultureInfo.InvariantCulture);
+                Count(line);
                 if (line.Contains("Exception", StringComparison.Ordinal) || line.Contains(" fail:", StringComparison.Ordinal)) Keep(errors, line);
             }
         });
         var stderr = Task.Run(async () =>
         {
-            while (await crawler.StandardError.ReadLineAsync() is { } line) Keep(errors, line);
+            while (await crawler.StandardError.ReadLineAsync() is { } line)
+            {
+                if (!Count(line)) Keep(errors, line);
+            }
         });
 
         ProcessSample? last = null, atPeak = null;
@@ -92,6 +103,7 @@ public sealed partial record MeasuredCrawl(int ExitCode, TimeSpan Elapsed, doubl
         }
     }
 
-    [GeneratedRegex(@": (\d+) new, (\d+) new versions, (\d+) unchanged, (\d+) not reports, (\d+) failures")]
+    // The crawler's per-source log line (ReportPipeline, a log line on stderr): "Source … done: 3 new reports, …".
+    [GeneratedRegex(@" done: (\d+) new reports, (\d+) new versions, (\d+) unchanged, (\d+) not reports, (\d+) failures")]
     private static partial Regex SourceLine();
 }
