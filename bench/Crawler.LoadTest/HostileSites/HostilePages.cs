@@ -35,36 +35,73 @@ public sealed class HostilePages(IReadOnlyList<string> seeds)
     }
 
     /// <summary>
-    /// A report page padded to at least <paramref name="bytes"/> with what makes real ones that large: screenshots pasted
-    /// from Word as base64 <c>data:</c> images inside the article (about 60 %), then the portal's related-articles list
-    /// and footer, repeated as some CMS templates do (the rest). The report's own text and tables are unchanged.
+    /// A report page padded to at least <paramref name="bytes"/> with what makes real ones that large (<see cref="Padding"/>,
+    /// by default a third of each): <c>word</c>, the report's policy reading pasted from Word inside the article, every
+    /// paragraph in MsoNormal spans and inline styles; <c>images</c>, screenshots pasted as base64 <c>data:</c> images
+    /// inside the article; <c>links</c>, the portal's related-articles list and footer after the article, repeated as
+    /// some CMS templates do. The report's own text and tables are unchanged.
     /// </summary>
     public byte[] PaddedReport(string agency, int bytes)
     {
-        var random = new Random(20240125);
-        var images = new StringBuilder();
-        var imageBytes = (int)(bytes * 0.6);
-        for (var n = 1; images.Length < imageBytes; n++)
+        string[] kinds = Padding == "mixed" ? ["word", "images", "links"] : [Padding];
+        var share = (bytes - Encoding.UTF8.GetByteCount(Report(agency))) / kinds.Length + 1;
+        string Part(string kind) => kinds.Contains(kind) ? Fill(share, kind switch
         {
-            var png = new byte[Math.Min(3 * 1024 * 1024, imageBytes - images.Length) * 3 / 4 + 64];
-            random.NextBytes(png);
-            "\x89PNG\r\n\x1a\n"u8.CopyTo(png);
-            images.Append(CultureInfo.InvariantCulture, $"<p style=\"text-align:center\"><img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" width=\"600\" alt=\"图{n}\"></p>\n");
-        }
-        var page = Report(agency, 0, images.ToString());
-        var related = new StringBuilder("<div class=\"related\"><h3>相关文章</h3><ul>\n");
-        string[] subjects = ["关于印发《2024年政务公开工作要点》的通知", "政府信息公开指南", "2023年法治政府建设情况报告", "关于开展营商环境评价工作的通知", "商务领域安全生产专项整治", "重点项目建设进展情况", "政策解读：稳外贸稳外资若干措施"];
-        var footer = "<div class=\"footer\"><p>主办单位：" + WebUtility.HtmlEncode(agency) + "　承办单位：政务服务数据管理局　网站标识码：3715000001　鲁ICP备05000000号　鲁公网安备 37150202000001号</p><p>地址：山东省聊城市东昌府区 电话：0635-0000000 建议使用1920×1080分辨率</p></div>\n";
-        var padding = bytes - Encoding.UTF8.GetByteCount(page);
-        for (var (i, written) = (0, 0); written < padding; i++)
+            "word" => WordParagraph,
+            "images" => Image,
+            "links" => RelatedItem(agency),
+            _ => throw new ArgumentException($"--padding is mixed, word, images or links, not {Padding}"),
+        }) : "";
+        var links = Part("links");
+        var page = Report(agency, 0, Part("word") + Part("images"));
+        return Encoding.UTF8.GetBytes(page.Replace("</body></html>", (links.Length > 0 ? "<div class=\"related\"><h3>相关文章</h3><ul>\n" + links + "</ul></div>" : "") + "</body></html>", StringComparison.Ordinal));
+    }
+
+    /// <summary>What <see cref="PaddedReport"/> pads with: mixed (default), word, images or links; --padding.</summary>
+    public string Padding { get; set; } = "mixed";
+
+    private static string Fill(int bytes, Func<int, string> piece)
+    {
+        var text = new StringBuilder();
+        for (var (i, written) = (0, 0); written < bytes; i++)
         {
-            var item = $"<li><a href=\"/news/{2015 + i % 9}/{i}.html\" title=\"{subjects[i % subjects.Length]}\">{subjects[i % subjects.Length]}（{i}）</a><span>{2015 + i % 9}-{1 + i % 12:00}-{1 + i % 28:00}</span></li>\n";
-            if (i % 500 == 499) item += "</ul>" + footer + "<ul>";
-            related.Append(item);
-            written += Encoding.UTF8.GetByteCount(item);
+            var next = piece(i);
+            text.Append(next);
+            written += Encoding.UTF8.GetByteCount(next);
         }
-        related.Append("</ul></div>");
-        return Encoding.UTF8.GetBytes(page.Replace("</body></html>", related + "</body></html>", StringComparison.Ordinal));
+        return text.ToString();
+    }
+
+    private static readonly string[] Sentences =
+    [
+        "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党中央、国务院关于全面推进政务公开工作的决策部署，",
+        "进一步加强政务公开标准化规范化建设，推进决策、执行、管理、服务、结果公开，",
+        "围绕优化营商环境、稳外贸稳外资、促进消费等重点工作，及时发布政策文件并做好解读回应，",
+        "健全政府信息公开申请办理工作机制，规范答复格式文本，提升依申请公开办理质量，",
+        "加强政府网站和政务新媒体建设管理，持续提升政务公开平台的权威性和便民性。",
+    ];
+
+    private static string WordParagraph(int i) =>
+        "<p class=\"MsoNormal\" style=\"text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt;mso-line-height-rule:exactly\">"
+        + "<span style=\"font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:'Times New Roman';mso-bidi-font-family:'Times New Roman'\">"
+        + Sentences[i % Sentences.Length] + Sentences[(i + 2) % Sentences.Length]
+        + "</span><span lang=\"EN-US\" style=\"font-size:16.0pt;font-family:仿宋_GB2312\"><o:p></o:p></span></p>\n";
+
+    private static string Image(int n)
+    {
+        var png = new byte[1536 * 1024];
+        new Random(n).NextBytes(png);
+        "\x89PNG\r\n\x1a\n"u8.CopyTo(png);
+        return $"<p style=\"text-align:center\"><img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" width=\"600\" alt=\"图{n + 1}\"></p>\n";
+    }
+
+    private static readonly string[] Subjects = ["关于印发《2024年政务公开工作要点》的通知", "政府信息公开指南", "2023年法治政府建设情况报告", "关于开展营商环境评价工作的通知", "商务领域安全生产专项整治", "重点项目建设进展情况", "政策解读：稳外贸稳外资若干措施"];
+
+    private static Func<int, string> RelatedItem(string agency)
+    {
+        var footer = "</ul><div class=\"footer\"><p>主办单位：" + WebUtility.HtmlEncode(agency) + "　承办单位：政务服务数据管理局　网站标识码：3715000001　鲁ICP备05000000号　鲁公网安备 37150202000001号</p><p>地址：山东省聊城市东昌府区 电话：0635-0000000 建议使用1920×1080分辨率</p></div><ul>\n";
+        return i => $"<li><a href=\"/news/{2015 + i % 9}/{i}.html\" title=\"{Subjects[i % Subjects.Length]}\">{Subjects[i % Subjects.Length]}（{i}）</a><span>{2015 + i % 9}-{1 + i % 12:00}-{1 + i % 28:00}</span></li>\n"
+            + (i % 500 == 499 ? footer : "");
     }
 
     /// <summary>A report page whose article (text and tables) sits <paramref name="depth"/> &lt;div&gt; levels deep.</summary>

@@ -23,9 +23,11 @@ public static class HostileSitesCommand
             .Select(x => args[x.i + 1].Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
         var environment = new Dictionary<string, string>(extra) { ["Fetch__ContactUrl"] = "http://127.0.0.1/hostile-sites" };
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average {LoadAverage()}");
-        Console.WriteLine($"crawler: {crawler} crawl --once, default settings" + (extra.Count > 0 ? " except " + string.Join(" ", extra.Select(e => $"{e.Key}={e.Value}")) : ""));
         var pages = HostilePages.Load();
+        if (Value("--padding") is { } padding) pages.Padding = padding;
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average {LoadAverage()}");
+        Console.WriteLine($"crawler: {crawler} crawl --once, default settings" + (extra.Count > 0 ? " except " + string.Join(" ", extra.Select(e => $"{e.Key}={e.Value}")) : "")
+            + $"; the 30 MB page padded with {pages.Padding}");
         var rows = new List<(HostileCase Case, MeasuredCrawl Crawl, Verdict Verdict)>();
         foreach (var hostile in cases)
         {
