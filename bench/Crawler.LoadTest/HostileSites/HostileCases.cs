@@ -75,15 +75,16 @@ public static class HostileCases
     private static async Task<PreparedCase> WidePageAsync(HostilePages pages)
     {
         const string agency = "宽页测试局";
-        static string Agency(int i) => $"模拟第{i:00000}号县商务局";
-        var wide = Encoding.UTF8.GetBytes(HostilePages.WideList(i => HostilePages.ReportTitle(Agency(i)), 50_000, 50_000));
+        // The source's own agency on every link, numbered as in BoundedFrontierTests (another agency's report is not followed).
+        static string Title(int i) => $"{HostilePages.ReportTitle(agency)}（第{i}号）";
+        var wide = Encoding.UTF8.GetBytes(HostilePages.WideList(Title, 50_000, 50_000));
         var emptyList = SimulatedMarkup.List("政府信息公开年报", []);
         var site = await HostileSite.StartAsync(Address(2), c => c.Request.Path.Value switch
         {
             "/robots.txt" => Robots(c),
             "/wide/index.html" => HostileSite.Bytes(c, wide, "text/html; charset=utf-8"),
             { } path when path.StartsWith("/wide/t", StringComparison.Ordinal)
-                && int.TryParse(path["/wide/t".Length..^".html".Length], CultureInfo.InvariantCulture, out var i) => HostileSite.Html(c, pages.Report(Agency(i), i)),
+                && int.TryParse(path["/wide/t".Length..^".html".Length], CultureInfo.InvariantCulture, out var i) => HostileSite.Html(c, pages.Report(agency, i, title: Title(i))),
             { } path when path.StartsWith("/wide/p", StringComparison.Ordinal) => HostileSite.Html(c, emptyList),
             _ => HostileSite.NotFound(c),
         });
@@ -93,7 +94,7 @@ public static class HostileCases
             var run = record.Run(source.Id);
             var limits = Limits(run).ToList();
             var outcome = Ended(crawl) + $"page of {wide.Length / 1048576.0:0.0} MB; {site.Hits("/wide/t")} report pages and {site.Hits("/wide/p")} 下一页 pages fetched, "
-                + $"{run?.NewReports ?? 0} new reports; limits: {(limits.Count == 0 ? "NONE" : Keys(limits))}";
+                + $"{run?.NewReports ?? 0} new report(s), {run?.NewVersions ?? 0} new versions, {run?.Documents ?? 0} documents; limits: {(limits.Count == 0 ? "NONE" : Keys(limits))}";
             return new Verdict(Finished(crawl) && Under(crawl, 400) && limits.Any(l => l.Contains("links 50000", StringComparison.Ordinal)), outcome,
                 Lines(run, $"{wide.Length} bytes"));
         });

@@ -17,8 +17,8 @@ public sealed class HostilePages(IReadOnlyList<string> seeds)
     public static string ReportTitle(string agency) => $"{agency}2023年政府信息公开工作年度报告";
 
     /// <summary>A real report page: seed <paramref name="seed"/> under the agency's title.</summary>
-    public string Report(string agency, int seed = 0, string extraBody = "") =>
-        SeedReportPage.Render(ReportTitle(agency), seeds[seed % seeds.Count], new DateOnly(2024, 1, 25), extraBody);
+    public string Report(string agency, int seed = 0, string extraBody = "", string? title = null) =>
+        SeedReportPage.Render(title ?? ReportTitle(agency), seeds[seed % seeds.Count], new DateOnly(2024, 1, 25), extraBody);
 
     /// <summary>A TRS column page whose paging script declares <paramref name="declaredPages"/> pages (createPageHTML(count, current, …)).</summary>
     public static string TrsList(IEnumerable<(string Href, string Text)> items, int declaredPages, int current) =>
