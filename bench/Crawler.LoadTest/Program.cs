@@ -13,6 +13,8 @@ if (args.Length > 0 && args[0] == "search-bench") return await Crawler.LoadTest.
 if (args.Length > 0 && args[0] == "serve") return await ServeCommand.RunAsync(args);
 if (args.Length > 0 && args[0] == "crashtest") return await Crawler.LoadTest.CrashTest.CrashTestCommand.RunAsync(args);
 // dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll memory [--agencies 8334] [--hosts 100] [--concurrency 8] [--env KEY=VALUE] [--limit-mb 300]
+// dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll hostile-sites [--cases 1,2,3,4,5] [--crawler PATH] [--env KEY=VALUE] [--keep]
+if (args.Length > 0 && args[0] == "hostile-sites") return await Crawler.LoadTest.HostileSites.HostileSitesCommand.RunAsync(args);
 if (args.Length > 0 && args[0] == "memory") return await Crawler.LoadTest.Memory.MemoryCommand.RunAsync(args);
 // dotnet bench/Crawler.LoadTest/bin/Release/net10.0/Crawler.LoadTest.dll startup [--crawler PATH] [--runs 15] [--goal-ms 300]   (after ops/install.sh)
 if (args.Length > 0 && args[0] == "startup") return await Crawler.LoadTest.Startup.StartupCommand.RunAsync(args);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Crawler.Pipeline.Sources;
 
 namespace Crawler.LoadTest;
 
@@ -7,9 +8,13 @@ namespace Crawler.LoadTest;
 public static class SimulatedSourcesFile
 {
     /// <param name="schedule">Every source's own Quartz cron (<c>schedule</c>); null leaves the season default.</param>
-    public static Task WriteAsync(SimulatedNation nation, SimulatedNationServer server, string file, CancellationToken cancellationToken, string? schedule = null)
+    public static Task WriteAsync(SimulatedNation nation, SimulatedNationServer server, string file, CancellationToken cancellationToken, string? schedule = null) =>
+        WriteAsync(LoadCrawl.Sources(nation, server), file, cancellationToken, schedule);
+
+    /// <summary>Any sources on loopback (private network allowed, verified), e.g. a simulated nation's plus hostile sites.</summary>
+    public static Task WriteAsync(IEnumerable<Source> sources, string file, CancellationToken cancellationToken, string? schedule = null)
     {
-        var sources = new JsonArray(LoadCrawl.Sources(nation, server).Select(s => (JsonNode)Scheduled(new JsonObject
+        var entries = new JsonArray(sources.Select(s => (JsonNode)Scheduled(new JsonObject
         {
             ["id"] = s.Id,
             ["agency"] = s.Agency,
@@ -18,7 +23,7 @@ public static class SimulatedSourcesFile
             ["allowPrivateNetwork"] = true,
             ["verified"] = true,
         }, schedule)).ToArray());
-        return File.WriteAllTextAsync(file, new JsonObject { ["sources"] = sources }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        return File.WriteAllTextAsync(file, new JsonObject { ["sources"] = entries }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
     }
 
     private static JsonObject Scheduled(JsonObject source, string? schedule)

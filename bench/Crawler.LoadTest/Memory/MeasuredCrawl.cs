@@ -13,7 +13,8 @@ public sealed partial record MeasuredCrawl(int ExitCode, TimeSpan Elapsed, doubl
     IReadOnlyDictionary<string, long> MappedAtPeak, IReadOnlyList<(TimeSpan At, long RssKb)> Timeline,
     int NewReports, int NewVersions, int Unchanged, int NotReports, int Failures, IReadOnlyList<string> ErrorTail)
 {
-    public static async Task<MeasuredCrawl> RunAsync(string crawlerDll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    /// <param name="killAfter">A crawler still running after this long is killed (its exit code then says so); null waits for it.</param>
+    public static async Task<MeasuredCrawl> RunAsync(string crawlerDll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan? killAfter = null)
     {
         var clock = Stopwatch.StartNew();
         using var crawler = MemoryCommand.Start("dotnet", [crawlerDll, .. arguments], environment);
@@ -53,6 +54,7 @@ public sealed partial record MeasuredCrawl(int ExitCode, TimeSpan Elapsed, doubl
         {
             while (!crawler.HasExited)
             {
+                if (clock.Elapsed > killAfter) crawler.Kill(entireProcessTree: true);
                 if (ProcessSample.Read(crawler.Id) is { } sample)
                 {
                     last = sample;

@@ -19,7 +19,7 @@ public sealed record MemoryOptions(int Agencies, int Hosts, int Concurrency, str
     }
 
     /// <summary>The Release build of src/Crawler.Worker in the same repository as this harness.</summary>
-    private static string DefaultCrawler()
+    internal static string DefaultCrawler()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
