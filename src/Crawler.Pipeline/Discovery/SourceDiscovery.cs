@@ -261,6 +261,9 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
         });
     }
 
+    /// <summary>A report page this large (a Word paste, inline images, a site's whole link menu) leaves a DOM of hundreds of MB behind.</summary>
+    private const int LargePageBytes = 4 * 1024 * 1024;
+
     private async Task<Found?> FetchReportPageAsync(CrawlTask task, CancellationToken cancellationToken)
     {
         if (!TakeDocumentBudget(task)) return null;
@@ -268,6 +271,23 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
         if (!Accept(response, task)) return null;
 
         var body = response.NotModified ? await ArchivedBodyAsync(task, cancellationToken).ConfigureAwait(false) : ReadIfHtml(response);
+        var large = body is { Length: > LargePageBytes };
+        // The page's DOM lives only in ReadReportPage's frame, never in this method's state machine.
+        var found = ReadReportPage(task, response, body);
+        if (large)
+        {
+            // That DOM, dead now, was promoted to gen 2 while it was built; left to the GC's own pace, extraction would build
+            // the page's second DOM beside it (30 MB pages peaked at 830 MB). Collected now: one DOM at a time
+            // (docs/benchmarks.md "Hostile sites").
+            body = null;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+        return found;
+    }
+
+    /// <summary>Reads a fetched report page: whether it names a report, its year and its attachments.</summary>
+    private Found? ReadReportPage(CrawlTask task, FetchedResponse response, byte[]? body)
+    {
         var page = body is null ? null : HtmlPage.Parse(response.FinalUrl, body, response.ContentType);
         var named = page?.Names().Select(ReportClassifier.Classify).FirstOrDefault(c => c.IsReport);
         // A start URL (Hanweb's per-year report URL) answers for years without a report too: only the page can tell.
@@ -279,12 +299,13 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
         var role = response.NotModified || page is not null ? DocumentRole.ReportPage : DocumentRole.ReportAttachment;
         var year = task.Year ?? named?.Year;
         var attachments = page is null ? [] : ReportAttachments(page);
+        var linkText = task.LinkText ?? page?.Title;
 
-        var document = Emit(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = task.LinkText ?? page?.Title, YearHint = year, ListedOn = task.ListedOn });
+        var document = Emit(new CrawledDocument(source, response, role) { ParentUrl = task.Parent, LinkText = linkText, YearHint = year, ListedOn = task.ListedOn });
         var then = attachments.Select(attachment => new CrawlTask(CrawlTaskKind.Attachment, attachment.Url, task.Depth)
         {
             Parent = response.FinalUrl,
-            LinkText = attachment.Label.Length > 0 ? attachment.Label : task.LinkText ?? page!.Title,
+            LinkText = attachment.Label.Length > 0 ? attachment.Label : linkText,
             Year = year,
             ListedOn = task.ListedOn,
         }).ToList();

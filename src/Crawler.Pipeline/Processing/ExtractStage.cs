@@ -14,6 +14,8 @@ public sealed class ExtractStage(ContentAddressedArchive archive, IDocumentExtra
     // Extraction is the CPU work of a document and allocates ~3 MB per document: one document per core at a time, however
     // many sources are in flight (a 10,000-document crawl with 32 sources at once peaked at 322 MB RSS without this limit,
     // 283 MB with it, and ran faster: docs/benchmarks.md).
+    private const long LargeDocumentBytes = 4 * 1024 * 1024;
+
     private readonly SemaphoreSlim _cpuSlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     public async Task<DocumentStep<ExtractionResult>> ExtractAsync(ArchivedDocument document, CancellationToken cancellationToken)
@@ -38,6 +40,13 @@ public sealed class ExtractStage(ContentAddressedArchive archive, IDocumentExtra
         finally
         {
             _cpuSlots.Release();
+        }
+        if (new FileInfo(archive.PathFor(sha256)).Length > LargeDocumentBytes)
+        {
+            // A document of tens of MB leaves hundreds of MB of dead reading structures (an HTML page's DOM) promoted to gen 2;
+            // collected now, before the stages after build their own (the validate stage reads a page's dates from its DOM):
+            // docs/benchmarks.md "Hostile sites".
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
         if (!extracted.Succeeded) return await states.QuarantineAsync(document, "提取失败 (extraction failed): " + extracted.Error, cancellationToken).ConfigureAwait(false);
         return DocumentStep<ExtractionResult>.Continue(extracted);

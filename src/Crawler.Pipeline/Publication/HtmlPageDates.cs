@@ -1,5 +1,6 @@
 using Crawler.Pipeline.Discovery.Pages;
 using Crawler.Reports.Publication;
+using Crawler.Extraction.Html;
 using HtmlAgilityPack;
 
 namespace Crawler.Pipeline.Publication;
@@ -10,9 +11,16 @@ public static class HtmlPageDates
     /// <summary>The date line sits in the article's head; reading the first part of the text keeps later lists out.</summary>
     private const int TextPrefix = 20_000;
 
+    /// <summary>
+    /// Meta tags sit in the head and the date line in the article's head: a page longer than this (a 30 MB page of pasted
+    /// Word markup or inline images) is read from its first part only, so that its dates do not cost a second whole DOM.
+    /// </summary>
+    internal const int MarkupPrefix = 1024 * 1024;
+
     public static IReadOnlyList<PublicationDate> Read(Uri url, ReadOnlySpan<byte> body, string? contentType)
     {
-        var page = HtmlPage.Parse(url, body, contentType);
+        var html = HtmlDecoding.Decode(body, contentType).Text;
+        var page = HtmlPage.Parse(url, html.Length > MarkupPrefix ? html[..MarkupPrefix] : html);
         var dates = new List<PublicationDate>();
         if (PageDates.FromMeta(MetaTags(page.Document)) is { } meta) dates.Add(meta);
         if (PageDates.FromText(VisibleText(page.Document)) is { } line) dates.Add(line);
