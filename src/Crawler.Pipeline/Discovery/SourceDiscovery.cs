@@ -1,3 +1,4 @@
+using Crawler.Extraction;
 using Crawler.Extraction.Html;
 using Crawler.Pipeline.Crawling;
 using Crawler.Pipeline.Discovery.Classification;
@@ -261,9 +262,6 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
         });
     }
 
-    /// <summary>A report page this large (a Word paste, inline images, a site's whole link menu) leaves a DOM of hundreds of MB behind.</summary>
-    private const int LargePageBytes = 4 * 1024 * 1024;
-
     private async Task<Found?> FetchReportPageAsync(CrawlTask task, CancellationToken cancellationToken)
     {
         if (!TakeDocumentBudget(task)) return null;
@@ -271,17 +269,12 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
         if (!Accept(response, task)) return null;
 
         var body = response.NotModified ? await ArchivedBodyAsync(task, cancellationToken).ConfigureAwait(false) : ReadIfHtml(response);
-        var large = body is { Length: > LargePageBytes };
-        // The page's DOM lives only in ReadReportPage's frame, never in this method's state machine.
+        var length = body?.Length ?? 0;
+        // The page's DOM lives only in ReadReportPage's frame, never in this method's state machine, so it is out of reach
+        // here and extraction does not build its own beside it.
         var found = ReadReportPage(task, response, body);
-        if (large)
-        {
-            // That DOM, dead now, was promoted to gen 2 while it was built; left to the GC's own pace, extraction would build
-            // the page's second DOM beside it (30 MB pages peaked at 830 MB). Collected now: one DOM at a time
-            // (docs/benchmarks.md "Hostile sites").
-            body = null;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        }
+        body = null;
+        LargeDocuments.Released(length);
         return found;
     }
 

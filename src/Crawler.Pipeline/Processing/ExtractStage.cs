@@ -14,8 +14,6 @@ public sealed class ExtractStage(ContentAddressedArchive archive, IDocumentExtra
     // Extraction is the CPU work of a document and allocates ~3 MB per document: one document per core at a time, however
     // many sources are in flight (a 10,000-document crawl with 32 sources at once peaked at 322 MB RSS without this limit,
     // 283 MB with it, and ran faster: docs/benchmarks.md).
-    private const long LargeDocumentBytes = 4 * 1024 * 1024;
-
     private readonly SemaphoreSlim _cpuSlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     public async Task<DocumentStep<ExtractionResult>> ExtractAsync(ArchivedDocument document, CancellationToken cancellationToken)
@@ -27,10 +25,12 @@ public sealed class ExtractStage(ContentAddressedArchive archive, IDocumentExtra
             return await states.QuarantineAsync(document, $"存档文件缺失 (archived body missing): {archive.PathFor(sha256)}", cancellationToken).ConfigureAwait(false);
         }
         ExtractionResult extracted;
+        long length;
         await _cpuSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var bytes = await File.ReadAllBytesAsync(archive.PathFor(sha256), cancellationToken).ConfigureAwait(false);
+            length = bytes.Length;
             extracted = await extraction.ExtractAsync(new SourceDocument(bytes, context.Url.AbsoluteUri, context.MediaType), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -41,13 +41,8 @@ public sealed class ExtractStage(ContentAddressedArchive archive, IDocumentExtra
         {
             _cpuSlots.Release();
         }
-        if (new FileInfo(archive.PathFor(sha256)).Length > LargeDocumentBytes)
-        {
-            // A document of tens of MB leaves hundreds of MB of dead reading structures (an HTML page's DOM) promoted to gen 2;
-            // collected now, before the stages after build their own (the validate stage reads a page's dates from its DOM):
-            // docs/benchmarks.md "Hostile sites".
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        }
+        // Before the stages after build their own structures (the validate stage reads a page's dates from its DOM).
+        LargeDocuments.Released(length);
         if (!extracted.Succeeded) return await states.QuarantineAsync(document, "提取失败 (extraction failed): " + extracted.Error, cancellationToken).ConfigureAwait(false);
         return DocumentStep<ExtractionResult>.Continue(extracted);
     }
