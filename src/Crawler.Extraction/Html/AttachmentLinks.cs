@@ -67,7 +67,8 @@ internal static partial class AttachmentLinks
             if (!open.Success) return null;
             value = open.Groups[2].Value;
         }
-        if (value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) return null;
+        // An embedded data: image (LeanMarkup keeps only its type) is in the page already: there is nothing to fetch.
+        if (value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return null;
         var viewer = PdfViewerFile().Match(value);
         if (viewer.Success) return Uri.UnescapeDataString(viewer.Groups[1].Value);
         return value;

@@ -33,15 +33,21 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
                 $"{document.Name}：页面不完整：有 <html>/<body> 开始标签而没有 </body> 或 </html> 结束标签，正文在 {document.Content.Length} 字节处被截断 (the page is cut short; e.g. a Content-Length shorter than the page)"));
         }
 
+        return Task.FromResult(Read(LeanMarkup.Of(decoded.Text), document.Name, cancellationToken));
+    }
+
+    /// <summary>The report in <paramref name="markup"/>: its article body's blocks, its title and the attachments the body links to.</summary>
+    internal static ExtractionResult Read(string markup, string name, CancellationToken cancellationToken)
+    {
         var page = new HtmlDocument { OptionMaxNestedChildNodes = MaxDepth };
         try
         {
-            page.LoadHtml(decoded.Text);
+            page.LoadHtml(markup);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // HtmlAgilityPack signals its nesting limit with a bare Exception.
-            return Task.FromResult(ExtractionResult.Failure(DocumentFormat.Html, $"{document.Name}：HTML 无法解析（标签嵌套超过 {MaxDepth} 层或结构损坏：{e.Message}）"));
+            return ExtractionResult.Failure(DocumentFormat.Html, $"{name}：HTML 无法解析（标签嵌套超过 {MaxDepth} 层或结构损坏：{e.Message}）");
         }
 
         // Each step below walks the whole tree, and a gigantic page (tens of thousands of rows) takes seconds per step
@@ -52,15 +58,14 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
         Boilerplate.RemoveFurniture(body);
         var title = HtmlTitle.Find(page, body);
         cancellationToken.ThrowIfCancellationRequested();
-        var attachments = AttachmentLinks.Find(page, body, document.Name);
+        var attachments = AttachmentLinks.Find(page, body, name);
         cancellationToken.ThrowIfCancellationRequested();
         var blocks = WithTitle(HtmlBlockReader.Read(body, cancellationToken), title);
-        var result = ExtractionResult.Success(DocumentFormat.Html, new ReportDocument(blocks) { Origin = document.Name }) with
+        return ExtractionResult.Success(DocumentFormat.Html, new ReportDocument(blocks) { Origin = name }) with
         {
             Title = title,
             Attachments = attachments,
         };
-        return Task.FromResult(result);
     }
 
     /// <summary>

@@ -68,12 +68,13 @@ public sealed class AttachmentLinkTests
     }
 
     [Fact]
-    public async Task TablesPastedAsImagesAreHandedOnForOcr()
+    public async Task TablesPastedAsImagesAreHandedOnForOcrButEmbeddedOnesHaveNothingToFetch()
     {
         var html = """
             <div class="trs_editor_view"><p>一、总体情况</p><p>本年度工作情况如下。</p>
             <p>三、收到和处理政府信息公开申请情况</p><p><img src="/attach/table3.png" alt="表三"></p>
-            <p>四、政府信息公开行政复议、行政诉讼情况</p><p><img src="table4.jpg"></p></div>
+            <p>四、政府信息公开行政复议、行政诉讼情况</p><p><img src="table4.jpg"></p>
+            <p>五、存在的主要问题</p><p><img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="></p></div>
             """;
 
         var result = await Extract(html, Page);

@@ -50,7 +50,7 @@ public sealed partial class HtmlPage
     public static HtmlPage Parse(Uri url, string html)
     {
         var document = new HtmlDocument { OptionFixNestedTags = true };
-        document.LoadHtml(html);
+        document.LoadHtml(LeanMarkup.Of(html));
         return new HtmlPage(url, html, document);
     }
 

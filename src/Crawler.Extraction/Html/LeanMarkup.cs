@@ -1,0 +1,225 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Crawler.Extraction.Html;
+
+/// <summary>
+/// The markup a page's DOM is built from, for discovery and extraction alike: the page with what no reader of it
+/// looks at taken out before HtmlAgilityPack builds its tree, which costs 450-700 bytes a node (a 30 MB page of
+/// Word-pasted paragraphs or link lists is a million nodes: docs/benchmarks.md "Hostile sites").
+/// <list type="bullet">
+/// <item>Comments and the contents of &lt;script&gt; and &lt;style&gt; go (the raw page stays for the readers that scan scripts).</item>
+/// <item>Of each tag only the attributes a reader asks for stay (<see cref="KeptAttributes"/>); a <c>style</c> stays only
+/// as <c>display:none</c> when it hides the element, and an embedded <c>data:</c> URL is cut to its type.</item>
+/// <item>An inline formatting tag left with no attribute (Word's &lt;span style&gt;, &lt;font&gt;, &lt;o:p&gt;, &lt;b&gt;)
+/// is unwrapped: its text stays where it was, and every reader walks through such tags anyway.</item>
+/// <item>Whitespace runs in text become one character (every reader collapses them).</item>
+/// </list>
+/// Everything else (block elements, tables and their spans, links, headings, classes and ids) is copied as it was.
+/// </summary>
+public static partial class LeanMarkup
+{
+    private static readonly HashSet<string> KeptAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "href", "src", "data", "type", "title", "class", "id", "name", "content", "property", "itemprop", "http-equiv",
+        "charset", "rowspan", "colspan", "onclick", "datetime",
+    };
+
+    /// <summary>Inline elements that only format their text; names with a namespace prefix (o:p, st1:chsdate) are Word's own.</summary>
+    private static readonly HashSet<string> Formatting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "span", "font", "b", "strong", "i", "em", "u", "s", "strike", "small", "big", "sup", "sub", "ins", "del", "nobr", "label", "abbr", "cite", "q", "tt", "var", "kbd", "samp", "mark",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "html", "head", "body", "meta", "link", "title", "base", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "section", "article", "nav", "header", "footer", "aside", "center", "blockquote", "form", "address", "figure", "figcaption", "main",
+        "table", "caption", "tr", "td", "th", "tbody", "thead", "tfoot", "hr",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockNames = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly string[] RawText = ["script", "style"];
+
+    public static string Of(string html)
+    {
+        var lean = new StringBuilder(html.Length / 2);
+        var unwrapped = new Dictionary<string, Stack<bool>>(StringComparer.OrdinalIgnoreCase);
+        var i = 0;
+        var afterBlock = true;
+        while (i < html.Length)
+        {
+            var open = html.IndexOf('<', i);
+            if (open < 0) open = html.Length;
+            var text = html.AsSpan(i, open - i);
+            // Whitespace between two block tags (</li>\n<li>, </td> <td>) is a text node no reader sees: one fewer node per line.
+            if (!(afterBlock && text.IsWhiteSpace() && IsBlockTagAt(html, open))) AppendText(lean, text);
+            if (open == html.Length) break;
+            afterBlock = IsBlockTagAt(html, open);
+            i = Tag(html, open, lean, unwrapped);
+        }
+        return lean.ToString();
+    }
+
+    /// <summary>Copies or drops the tag (comment, declaration) at <paramref name="at"/> and returns where the text after it starts.</summary>
+    private static int Tag(string html, int at, StringBuilder lean, Dictionary<string, Stack<bool>> unwrapped)
+    {
+        if (string.CompareOrdinal(html, at, "<!--", 0, 4) == 0)
+        {
+            var end = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
+            return end < 0 ? html.Length : end + 3;
+        }
+        var closing = at + 1 < html.Length && html[at + 1] == '/';
+        var nameStart = closing ? at + 2 : at + 1;
+        var nameEnd = nameStart;
+        while (nameEnd < html.Length && IsNameChar(html[nameEnd])) nameEnd++;
+        if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
+        {
+            // Not a tag: a declaration (<!DOCTYPE>, <?xml?>) up to its '>', or a lone '<' in text.
+            if (!closing && nameStart < html.Length && html[nameStart] is '!' or '?')
+            {
+                var end = html.IndexOf('>', at);
+                end = end < 0 ? html.Length : end + 1;
+                lean.Append(html, at, end - at);
+                return end;
+            }
+            lean.Append('<');
+            return at + 1;
+        }
+
+        var name = html[nameStart..nameEnd];
+        var (attributes, after, selfClosing) = Attributes(html, nameEnd);
+        if (closing)
+        {
+            if (unwrapped.TryGetValue(name, out var stack) && stack.TryPop(out var dropped) && dropped) return after;
+            lean.Append("</").Append(name).Append('>');
+            return after;
+        }
+
+        if (RawText.Any(r => r.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            var end = html.IndexOf("</" + name, after, StringComparison.OrdinalIgnoreCase);
+            if (end < 0) return html.Length;
+            var close = html.IndexOf('>', end);
+            return close < 0 ? html.Length : close + 1;
+        }
+
+        var kept = attributes.Where(a => KeptAttributes.Contains(a.Name) || (a.Name.Equals("style", StringComparison.OrdinalIgnoreCase) && Hidden().IsMatch(a.Value))).ToList();
+        if (IsFormatting(name))
+        {
+            var drop = kept.Count == 0;
+            if (!selfClosing) Stack(unwrapped, name).Push(drop);
+            if (drop) return after;
+        }
+
+        lean.Append('<').Append(name);
+        foreach (var (attribute, value, quote) in kept)
+        {
+            lean.Append(' ').Append(attribute);
+            if (attribute.Equals("style", StringComparison.OrdinalIgnoreCase)) lean.Append("=\"display:none\"");
+            else if (value.Length > 0 || quote != '\0')
+            {
+                var mark = quote != '\0' ? quote : value.Contains('"') ? '\'' : '"';
+                lean.Append('=').Append(mark).Append(Shortened(value)).Append(mark);
+            }
+        }
+        lean.Append(selfClosing ? "/>" : ">");
+        return after;
+    }
+
+    private static Stack<bool> Stack(Dictionary<string, Stack<bool>> unwrapped, string name)
+    {
+        if (!unwrapped.TryGetValue(name, out var stack)) unwrapped[name] = stack = new Stack<bool>();
+        return stack;
+    }
+
+    private static bool IsFormatting(string name) => Formatting.Contains(name) || name.Contains(':');
+
+    /// <summary>An embedded data: URL (a pasted screenshot's base64, megabytes) to its media type: there is nothing to fetch.</summary>
+    private static string Shortened(string value)
+    {
+        if (!value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return value;
+        var comma = value.IndexOfAny([',', ';']);
+        return comma < 0 ? "data:" : value[..comma];
+    }
+
+    private readonly record struct Attribute(string Name, string Value, char Quote);
+
+    /// <summary>The tag's attributes from <paramref name="at"/> to its '&gt;' (quoted values may hold '&gt;'), where it ends, and whether it closes itself.</summary>
+    private static (List<Attribute> Attributes, int After, bool SelfClosing) Attributes(string html, int at)
+    {
+        var attributes = new List<Attribute>();
+        var i = at;
+        var selfClosing = false;
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c == '>') return (attributes, i + 1, selfClosing);
+            if (char.IsWhiteSpace(c) || c == '/')
+            {
+                selfClosing = c == '/';
+                i++;
+                continue;
+            }
+            selfClosing = false;
+            var nameStart = i;
+            while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] is not ('=' or '>' or '/')) i++;
+            var name = html[nameStart..i];
+            while (i < html.Length && char.IsWhiteSpace(html[i])) i++;
+            if (i >= html.Length || html[i] != '=')
+            {
+                attributes.Add(new Attribute(name, "", '\0'));
+                continue;
+            }
+            i++;
+            while (i < html.Length && char.IsWhiteSpace(html[i])) i++;
+            if (i < html.Length && html[i] is '"' or '\'')
+            {
+                var quote = html[i];
+                var end = html.IndexOf(quote, i + 1);
+                if (end < 0) end = html.Length;
+                attributes.Add(new Attribute(name, html[(i + 1)..end], quote));
+                i = Math.Min(end + 1, html.Length);
+            }
+            else
+            {
+                var valueStart = i;
+                while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] != '>') i++;
+                attributes.Add(new Attribute(name, html[valueStart..i], '\0'));
+            }
+        }
+        return (attributes, html.Length, selfClosing);
+    }
+
+    /// <summary>Whether a block element's start or end tag (or the end of the page) is at <paramref name="at"/>.</summary>
+    private static bool IsBlockTagAt(string html, int at)
+    {
+        if (at >= html.Length) return true;
+        var start = at + 1 < html.Length && html[at + 1] == '/' ? at + 2 : at + 1;
+        var end = start;
+        while (end < html.Length && IsNameChar(html[end])) end++;
+        return end > start && BlockNames.Contains(html.AsSpan(start, end - start));
+    }
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.';
+
+    private static void AppendText(StringBuilder lean, ReadOnlySpan<char> text)
+    {
+        var inSpace = false;
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                if (!inSpace) lean.Append(c == '\r' ? '\n' : c);
+                inSpace = true;
+                continue;
+            }
+            inSpace = false;
+            lean.Append(c);
+        }
+    }
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex Hidden();
+}
