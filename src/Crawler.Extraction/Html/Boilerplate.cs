@@ -24,7 +24,7 @@ internal static partial class Boilerplate
             .Where(n => n.NodeType == HtmlNodeType.Comment
                         || n.Name is "script" or "style" or "noscript" or "nav" or "header" or "footer" or "button" or "input" or "select" or "textarea"
                         || (n.NodeType == HtmlNodeType.Element && FurnitureName().IsMatch(n.GetAttributeValue("class", "") + " " + n.GetAttributeValue("id", "")))
-                        || (n.NodeType == HtmlNodeType.Element && Hidden().IsMatch(n.GetAttributeValue("style", ""))))
+                        || (n.NodeType == HtmlNodeType.Element && Hides(n.GetAttributeValue("style", ""))))
             .ToList();
         foreach (var node in doomed) node.Remove();
     }
@@ -32,6 +32,9 @@ internal static partial class Boilerplate
     /// <summary>True for a short line made of page furniture (a print/close/share bar, a breadcrumb).</summary>
     public static bool IsFurniture(string text) =>
         text.Length <= MaxFurnitureLength && Phrases.Any(text.Contains);
+
+    /// <summary>Whether an inline <c>style</c> hides its element (LeanMarkup keeps such a style as <c>display:none</c>).</summary>
+    public static bool Hides(string style) => Hidden().IsMatch(style);
 
     // Hidden copies (SEO keyword blocks, a second copy for a mobile layout) would duplicate or pollute the text.
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]

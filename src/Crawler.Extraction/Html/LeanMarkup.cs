@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Crawler.Extraction.Html;
 
@@ -17,7 +16,7 @@ namespace Crawler.Extraction.Html;
 /// </list>
 /// Everything else (block elements, tables and their spans, links, headings, classes and ids) is copied as it was.
 /// </summary>
-public static partial class LeanMarkup
+public static class LeanMarkup
 {
     private static readonly HashSet<string> KeptAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -105,7 +104,7 @@ public static partial class LeanMarkup
             return close < 0 ? html.Length : close + 1;
         }
 
-        var kept = attributes.Where(a => KeptAttributes.Contains(a.Name) || (a.Name.Equals("style", StringComparison.OrdinalIgnoreCase) && Hidden().IsMatch(a.Value))).ToList();
+        var kept = attributes.Where(a => KeptAttributes.Contains(a.Name) || (a.Name.Equals("style", StringComparison.OrdinalIgnoreCase) && Boilerplate.Hides(a.Value))).ToList();
         if (IsFormatting(name))
         {
             var drop = kept.Count == 0;
@@ -219,7 +218,4 @@ public static partial class LeanMarkup
             lean.Append(c);
         }
     }
-
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
-    private static partial Regex Hidden();
 }
