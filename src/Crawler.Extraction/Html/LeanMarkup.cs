@@ -41,7 +41,17 @@ public static class LeanMarkup
 
     private static readonly string[] RawText = ["script", "style"];
 
-    public static string Of(string html)
+    public static string Of(string html) => Of(html, documentLinksOnly: false);
+
+    /// <summary>
+    /// For discovery's reading of a report page, which looks at its names (meta, title, headings, opening text) and its
+    /// document links only: besides <see cref="Of(string)"/>, every &lt;a&gt; that leads to no document (<see cref="AttachmentFiles"/>,
+    /// a pdf.js viewer, a script) and is no title is unwrapped, its text kept. A portal's related-articles lists and
+    /// footers are most of the nodes of a large page.
+    /// </summary>
+    public static string ReportPage(string html) => Of(html, documentLinksOnly: true);
+
+    private static string Of(string html, bool documentLinksOnly)
     {
         var lean = new StringBuilder(html.Length / 2);
         var unwrapped = new Dictionary<string, Stack<bool>>(StringComparer.OrdinalIgnoreCase);
@@ -56,13 +66,13 @@ public static class LeanMarkup
             if (!(afterBlock && text.IsWhiteSpace() && IsBlockTagAt(html, open))) AppendText(lean, text);
             if (open == html.Length) break;
             afterBlock = IsBlockTagAt(html, open);
-            i = Tag(html, open, lean, unwrapped);
+            i = Tag(html, open, lean, unwrapped, documentLinksOnly);
         }
         return lean.ToString();
     }
 
     /// <summary>Copies or drops the tag (comment, declaration) at <paramref name="at"/> and returns where the text after it starts.</summary>
-    private static int Tag(string html, int at, StringBuilder lean, Dictionary<string, Stack<bool>> unwrapped)
+    private static int Tag(string html, int at, StringBuilder lean, Dictionary<string, Stack<bool>> unwrapped, bool documentLinksOnly)
     {
         if (string.CompareOrdinal(html, at, "<!--", 0, 4) == 0)
         {
@@ -105,9 +115,10 @@ public static class LeanMarkup
         }
 
         var kept = attributes.Where(a => KeptAttributes.Contains(a.Name) || (a.Name.Equals("style", StringComparison.OrdinalIgnoreCase) && Boilerplate.Hides(a.Value))).ToList();
-        if (IsFormatting(name))
+        var link = documentLinksOnly && name.Equals("a", StringComparison.OrdinalIgnoreCase);
+        if (IsFormatting(name) || link)
         {
-            var drop = kept.Count == 0;
+            var drop = link ? !LeadsSomewhere(kept) : kept.Count == 0;
             if (!selfClosing) Stack(unwrapped, name).Push(drop);
             if (drop) return after;
         }
@@ -126,6 +137,13 @@ public static class LeanMarkup
         lean.Append(selfClosing ? "/>" : ">");
         return after;
     }
+
+    /// <summary>A link discovery follows or names a page by: to a document file, a pdf.js viewer or a script, or a title.</summary>
+    private static bool LeadsSomewhere(List<Attribute> attributes) => attributes.Any(a =>
+        a.Name.Equals("onclick", StringComparison.OrdinalIgnoreCase)
+        || (a.Name.Equals("class", StringComparison.OrdinalIgnoreCase) && a.Value.Contains("title", StringComparison.Ordinal))
+        || (a.Name.Equals("href", StringComparison.OrdinalIgnoreCase) && HtmlText.Decode(a.Value) is var href
+            && (AttachmentFiles.IsDocument(href.Trim()) || href.Contains("viewer", StringComparison.OrdinalIgnoreCase) || href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))));
 
     private static Stack<bool> Stack(Dictionary<string, Stack<bool>> unwrapped, string name)
     {

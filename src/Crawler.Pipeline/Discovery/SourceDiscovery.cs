@@ -281,7 +281,7 @@ public sealed class SourceDiscovery : IAsyncEnumerable<CrawledDocument>
     /// <summary>Reads a fetched report page: whether it names a report, its year and its attachments.</summary>
     private Found? ReadReportPage(CrawlTask task, FetchedResponse response, byte[]? body)
     {
-        var page = body is null ? null : HtmlPage.Parse(response.FinalUrl, body, response.ContentType);
+        var page = body is null ? null : HtmlPage.ParseReportPage(response.FinalUrl, body, response.ContentType);
         var named = page?.Names().Select(ReportClassifier.Classify).FirstOrDefault(c => c.IsReport);
         // A start URL (Hanweb's per-year report URL) answers for years without a report too: only the page can tell.
         if (task.LinkText is null && page is not null && named is null)

@@ -47,10 +47,19 @@ public sealed partial class HtmlPage
 
     public static HtmlPage Parse(Uri url, ReadOnlySpan<byte> bytes, string? contentType) => Parse(url, HtmlDecoding.Decode(bytes, contentType).Text);
 
-    public static HtmlPage Parse(Uri url, string html)
+    public static HtmlPage Parse(Uri url, string html) => Parse(url, html, LeanMarkup.Of(html));
+
+    /// <summary>A report page, read for its names and document links only (<see cref="LeanMarkup.ReportPage"/>): its other links are text.</summary>
+    public static HtmlPage ParseReportPage(Uri url, ReadOnlySpan<byte> bytes, string? contentType)
+    {
+        var html = HtmlDecoding.Decode(bytes, contentType).Text;
+        return Parse(url, html, LeanMarkup.ReportPage(html));
+    }
+
+    private static HtmlPage Parse(Uri url, string html, string lean)
     {
         var document = new HtmlDocument { OptionFixNestedTags = true };
-        document.LoadHtml(LeanMarkup.Of(html));
+        document.LoadHtml(lean);
         return new HtmlPage(url, html, document);
     }
 
