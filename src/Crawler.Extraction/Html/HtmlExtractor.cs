@@ -33,7 +33,7 @@ public sealed partial class HtmlExtractor(ILogger<HtmlExtractor> logger) : IDocu
                 $"{document.Name}：页面不完整：有 <html>/<body> 开始标签而没有 </body> 或 </html> 结束标签，正文在 {document.Content.Length} 字节处被截断 (the page is cut short; e.g. a Content-Length shorter than the page)"));
         }
 
-        return Task.FromResult(Read(LeanMarkup.Of(decoded.Text), document.Name, cancellationToken));
+        return Task.FromResult(Read(LeanMarkup.Article(decoded.Text), document.Name, cancellationToken));
     }
 
     /// <summary>The report in <paramref name="markup"/>: its article body's blocks, its title and the attachments the body links to.</summary>

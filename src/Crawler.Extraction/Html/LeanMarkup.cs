@@ -41,7 +41,16 @@ public static class LeanMarkup
 
     private static readonly string[] RawText = ["script", "style"];
 
-    public static string Of(string html) => Of(html, documentLinksOnly: false);
+    /// <summary>For any page (a list page): every link stays.</summary>
+    public static string Of(string html) => Of(html, Links.All);
+
+    /// <summary>
+    /// For extraction's reading of a report page: besides <see cref="Of(string)"/>, a link that leads to no document and
+    /// sits in a list item (&lt;li&gt;, &lt;dt&gt;, &lt;dd&gt;: a related-articles list, a menu) is unwrapped to its text. No
+    /// reader counts list items' link text apart (<see cref="ArticleBody"/> weighs prose, headings and tables), and a
+    /// link in prose or a cell still stays a link.
+    /// </summary>
+    public static string Article(string html) => Of(html, Links.DocumentsAndProse);
 
     /// <summary>
     /// For discovery's reading of a report page, which looks at its names (meta, title, headings, opening text) and its
@@ -49,12 +58,37 @@ public static class LeanMarkup
     /// a pdf.js viewer, a script) and is no title is unwrapped, its text kept. A portal's related-articles lists and
     /// footers are most of the nodes of a large page.
     /// </summary>
-    public static string ReportPage(string html) => Of(html, documentLinksOnly: true);
+    public static string ReportPage(string html) => Of(html, Links.DocumentsOnly);
 
-    private static string Of(string html, bool documentLinksOnly)
+    private enum Links { All, DocumentsOnly, DocumentsAndProse }
+
+    /// <summary>What one pass keeps track of: the formatting tags (and links) it unwrapped, per name, and the open blocks.</summary>
+    private sealed class Scan(Links links)
+    {
+        public Links Links { get; } = links;
+
+        public Dictionary<string, Stack<bool>> Unwrapped { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<string> OpenBlocks { get; } = [];
+
+        public bool InListItem => OpenBlocks.Count > 0 && OpenBlocks[^1] is "li" or "dt" or "dd";
+
+        public void Opened(string name, bool selfClosing)
+        {
+            if (!selfClosing && Blocks.Contains(name) && name is not ("meta" or "link" or "base" or "hr")) OpenBlocks.Add(name.ToLowerInvariant());
+        }
+
+        public void Closed(string name)
+        {
+            var open = OpenBlocks.FindLastIndex(b => b.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (open >= 0) OpenBlocks.RemoveRange(open, OpenBlocks.Count - open);
+        }
+    }
+
+    private static string Of(string html, Links links)
     {
         var lean = new StringBuilder(html.Length / 2);
-        var unwrapped = new Dictionary<string, Stack<bool>>(StringComparer.OrdinalIgnoreCase);
+        var scan = new Scan(links);
         var i = 0;
         var afterBlock = true;
         while (i < html.Length)
@@ -66,13 +100,13 @@ public static class LeanMarkup
             if (!(afterBlock && text.IsWhiteSpace() && IsBlockTagAt(html, open))) AppendText(lean, text);
             if (open == html.Length) break;
             afterBlock = IsBlockTagAt(html, open);
-            i = Tag(html, open, lean, unwrapped, documentLinksOnly);
+            i = Tag(html, open, lean, scan);
         }
         return lean.ToString();
     }
 
     /// <summary>Copies or drops the tag (comment, declaration) at <paramref name="at"/> and returns where the text after it starts.</summary>
-    private static int Tag(string html, int at, StringBuilder lean, Dictionary<string, Stack<bool>> unwrapped, bool documentLinksOnly)
+    private static int Tag(string html, int at, StringBuilder lean, Scan scan)
     {
         if (string.CompareOrdinal(html, at, "<!--", 0, 4) == 0)
         {
@@ -101,7 +135,8 @@ public static class LeanMarkup
         var (attributes, after, selfClosing) = Attributes(html, nameEnd);
         if (closing)
         {
-            if (unwrapped.TryGetValue(name, out var stack) && stack.TryPop(out var dropped) && dropped) return after;
+            scan.Closed(name);
+            if (scan.Unwrapped.TryGetValue(name, out var stack) && stack.TryPop(out var dropped) && dropped) return after;
             lean.Append("</").Append(name).Append('>');
             return after;
         }
@@ -115,13 +150,15 @@ public static class LeanMarkup
         }
 
         var kept = attributes.Where(a => KeptAttributes.Contains(a.Name) || (a.Name.Equals("style", StringComparison.OrdinalIgnoreCase) && Boilerplate.Hides(a.Value))).ToList();
-        var link = documentLinksOnly && name.Equals("a", StringComparison.OrdinalIgnoreCase);
+        var link = name.Equals("a", StringComparison.OrdinalIgnoreCase)
+                   && (scan.Links == Links.DocumentsOnly || (scan.Links == Links.DocumentsAndProse && scan.InListItem));
         if (IsFormatting(name) || link)
         {
             var drop = link ? !LeadsSomewhere(kept) : kept.Count == 0;
-            if (!selfClosing) Stack(unwrapped, name).Push(drop);
+            if (!selfClosing) Stack(scan.Unwrapped, name).Push(drop);
             if (drop) return after;
         }
+        scan.Opened(name, selfClosing);
 
         lean.Append('<').Append(name);
         foreach (var (attribute, value, quote) in kept)

@@ -65,6 +65,18 @@ public sealed partial class LeanMarkupTests
         Assert.Equal("<p>未闭合文字</p><p>第二段</span></p>", LeanMarkup.Of(page));
     }
 
+    [Fact]
+    public void ForExtractionListItemLinksToNoDocumentBecomeTextAndOtherLinksStay()
+    {
+        const string page = "<div><p>见<a href=\"/news/1.html\">通知</a></p><ul><li><a href=\"/news/2.html\" title=\"相关\">相关文章</a><span>2024-01-01</span></li>"
+                            + "<li><p><a href=\"/n/3.html\">段内链接</a></p></li><li><a href=\"/f/nb.pdf\">年报.pdf</a></li><dd><a href=\"#\" onclick=\"window.open('/f/a.doc')\">附件</a></dd></ul></div>";
+
+        Assert.Equal("<div><p>见<a href=\"/news/1.html\">通知</a></p><ul><li>相关文章2024-01-01</li>"
+                     + "<li><p><a href=\"/n/3.html\">段内链接</a></p></li><li><a href=\"/f/nb.pdf\">年报.pdf</a></li><dd><a href=\"#\" onclick=\"window.open('/f/a.doc')\">附件</a></dd></ul></div>",
+            LeanMarkup.Article(page));
+        Assert.Equal(page.Replace("<span>", "").Replace("</span>", ""), LeanMarkup.Of(page));
+    }
+
     public static TheoryData<string> Seeds => new(GoldFigures.Seeds);
 
     [Theory]
@@ -75,6 +87,10 @@ public sealed partial class LeanMarkupTests
 
         AssertSameReading(page);
         AssertSameReading(AsPastedFromWord(page));
+        // A portal's related-articles list after the article, and the same page when no known container names the
+        // article and the densest element is chosen (link text weighs nothing there).
+        AssertSameReading(WithRelatedArticles(page));
+        AssertSameReading(WithRelatedArticles(page).Replace("trs_editor_view TRS_UEDITOR", "main-text", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,7 +104,7 @@ public sealed partial class LeanMarkupTests
     private static void AssertSameReading(string page)
     {
         var published = Reading(page);
-        var lean = Reading(LeanMarkup.Of(page));
+        var lean = Reading(LeanMarkup.Article(page));
         Assert.True(published.Length > 1000, "the page reads as a report");
         Assert.Equal(published, lean);
     }
@@ -111,6 +127,11 @@ public sealed partial class LeanMarkupTests
         }
         return text.ToString();
     }
+
+    private static string WithRelatedArticles(string page) =>
+        page.Replace("</body>", "<div class=\"related\"><h3>相关文章</h3><ul>\n"
+            + string.Concat(Enumerable.Range(1, 200).Select(i => $"<li><a href=\"/news/{i}.html\" title=\"通知{i}\">关于印发工作要点的通知（{i}）</a><span>2023-01-{1 + i % 28:00}</span></li>\n"))
+            + "</ul><p>相关链接：<a href=\"http://www.gov.cn/\">中国政府网</a> <a href=\"/sitemap.html\">网站地图</a></p></div></body>", StringComparison.Ordinal);
 
     /// <summary>The page as Word pastes it: every paragraph and cell text in MsoNormal paragraphs, styled spans and o:p, with conditional comments.</summary>
     private static string AsPastedFromWord(string page) =>
