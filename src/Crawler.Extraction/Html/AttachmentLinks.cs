@@ -56,6 +56,9 @@ internal static partial class AttachmentLinks
         return found;
     }
 
+    /// <summary>Whether an href leads to a document file, directly, through a pdf.js viewer or a window.open script.</summary>
+    public static bool LeadsToDocument(string? href) => Target(href) is { } target && IsDocument(target);
+
     /// <summary>The document a link leads to: a javascript:window.open target, a pdf.js viewer's file, or the link itself.</summary>
     private static string? Target(string? raw)
     {

@@ -34,7 +34,7 @@ internal static partial class Boilerplate
         text.Length <= MaxFurnitureLength && Phrases.Any(text.Contains);
 
     /// <summary>Whether an inline <c>style</c> hides its element (LeanMarkup keeps such a style as <c>display:none</c>).</summary>
-    public static bool Hides(string style) => Hidden().IsMatch(style);
+    public static bool Hides(ReadOnlySpan<char> style) => Hidden().IsMatch(style);
 
     // Hidden copies (SEO keyword blocks, a second copy for a mobile layout) would duplicate or pollute the text.
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]

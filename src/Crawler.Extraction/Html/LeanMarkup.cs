@@ -39,8 +39,6 @@ public static class LeanMarkup
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockNames = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly string[] RawText = ["script", "style"];
-
     /// <summary>For any page (a list page): every link stays.</summary>
     public static string Of(string html) => Of(html, Links.All);
 
@@ -96,10 +94,11 @@ public static class LeanMarkup
             var open = html.IndexOf('<', i);
             if (open < 0) open = html.Length;
             var text = html.AsSpan(i, open - i);
+            var blockTag = IsBlockTagAt(html, open);
             // Whitespace between two block tags (</li>\n<li>, </td> <td>) is a text node no reader sees: one fewer node per line.
-            if (!(afterBlock && text.IsWhiteSpace() && IsBlockTagAt(html, open))) AppendText(lean, text);
+            if (!(afterBlock && blockTag && text.IsWhiteSpace())) AppendText(lean, text);
             if (open == html.Length) break;
-            afterBlock = IsBlockTagAt(html, open);
+            afterBlock = blockTag;
             i = Tag(html, open, lean, scan);
         }
         return lean.ToString();
@@ -141,7 +140,7 @@ public static class LeanMarkup
             return after;
         }
 
-        if (RawText.Any(r => r.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase))
         {
             var end = html.IndexOf("</" + name, after, StringComparison.OrdinalIgnoreCase);
             if (end < 0) return html.Length;
@@ -149,7 +148,7 @@ public static class LeanMarkup
             return close < 0 ? html.Length : close + 1;
         }
 
-        var kept = attributes.Where(a => KeptAttributes.Contains(a.Name) || (a.Name.Equals("style", StringComparison.OrdinalIgnoreCase) && Boilerplate.Hides(a.Value))).ToList();
+        var kept = attributes.Where(a => KeptAttributes.Contains(a.Name) || (a.Name.Equals("style", StringComparison.OrdinalIgnoreCase) && Boilerplate.Hides(a.Value.Span))).ToList();
         var link = name.Equals("a", StringComparison.OrdinalIgnoreCase)
                    && (scan.Links == Links.DocumentsOnly || (scan.Links == Links.DocumentsAndProse && scan.InListItem));
         if (IsFormatting(name) || link)
@@ -167,20 +166,19 @@ public static class LeanMarkup
             if (attribute.Equals("style", StringComparison.OrdinalIgnoreCase)) lean.Append("=\"display:none\"");
             else if (value.Length > 0 || quote != '\0')
             {
-                var mark = quote != '\0' ? quote : value.Contains('"') ? '\'' : '"';
-                lean.Append('=').Append(mark).Append(Shortened(value)).Append(mark);
+                var mark = quote != '\0' ? quote : value.Span.Contains('"') ? '\'' : '"';
+                lean.Append('=').Append(mark).Append(Shortened(value.Span)).Append(mark);
             }
         }
         lean.Append(selfClosing ? "/>" : ">");
         return after;
     }
 
-    /// <summary>A link discovery follows or names a page by: to a document file, a pdf.js viewer or a script, or a title.</summary>
+    /// <summary>A link a reader follows or names a page by: one with a script, a title class, or an href to a document (<see cref="AttachmentLinks.LeadsToDocument"/>).</summary>
     private static bool LeadsSomewhere(List<Attribute> attributes) => attributes.Any(a =>
         a.Name.Equals("onclick", StringComparison.OrdinalIgnoreCase)
-        || (a.Name.Equals("class", StringComparison.OrdinalIgnoreCase) && a.Value.Contains("title", StringComparison.Ordinal))
-        || (a.Name.Equals("href", StringComparison.OrdinalIgnoreCase) && HtmlText.Decode(a.Value) is var href
-            && (AttachmentFiles.IsDocument(href.Trim()) || href.Contains("viewer", StringComparison.OrdinalIgnoreCase) || href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))));
+        || (a.Name.Equals("class", StringComparison.OrdinalIgnoreCase) && a.Value.Span.Contains("title", StringComparison.Ordinal))
+        || (a.Name.Equals("href", StringComparison.OrdinalIgnoreCase) && AttachmentLinks.LeadsToDocument(a.Value.ToString())));
 
     private static Stack<bool> Stack(Dictionary<string, Stack<bool>> unwrapped, string name)
     {
@@ -191,14 +189,15 @@ public static class LeanMarkup
     private static bool IsFormatting(string name) => Formatting.Contains(name) || name.Contains(':');
 
     /// <summary>An embedded data: URL (a pasted screenshot's base64, megabytes) to its media type: there is nothing to fetch.</summary>
-    private static string Shortened(string value)
+    private static ReadOnlySpan<char> Shortened(ReadOnlySpan<char> value)
     {
         if (!value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return value;
-        var comma = value.IndexOfAny([',', ';']);
+        var comma = value.IndexOfAny(',', ';');
         return comma < 0 ? "data:" : value[..comma];
     }
 
-    private readonly record struct Attribute(string Name, string Value, char Quote);
+    /// <summary>An attribute as written; its value is a slice of the page, so a dropped one (a megabyte of base64, a Word style) is never copied.</summary>
+    private readonly record struct Attribute(string Name, ReadOnlyMemory<char> Value, char Quote);
 
     /// <summary>The tag's attributes from <paramref name="at"/> to its '&gt;' (quoted values may hold '&gt;'), where it ends, and whether it closes itself.</summary>
     private static (List<Attribute> Attributes, int After, bool SelfClosing) Attributes(string html, int at)
@@ -223,7 +222,7 @@ public static class LeanMarkup
             while (i < html.Length && char.IsWhiteSpace(html[i])) i++;
             if (i >= html.Length || html[i] != '=')
             {
-                attributes.Add(new Attribute(name, "", '\0'));
+                attributes.Add(new Attribute(name, ReadOnlyMemory<char>.Empty, '\0'));
                 continue;
             }
             i++;
@@ -233,14 +232,14 @@ public static class LeanMarkup
                 var quote = html[i];
                 var end = html.IndexOf(quote, i + 1);
                 if (end < 0) end = html.Length;
-                attributes.Add(new Attribute(name, html[(i + 1)..end], quote));
+                attributes.Add(new Attribute(name, html.AsMemory(i + 1, end - i - 1), quote));
                 i = Math.Min(end + 1, html.Length);
             }
             else
             {
                 var valueStart = i;
                 while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] != '>') i++;
-                attributes.Add(new Attribute(name, html[valueStart..i], '\0'));
+                attributes.Add(new Attribute(name, html.AsMemory(valueStart, i - valueStart), '\0'));
             }
         }
         return (attributes, html.Length, selfClosing);
